@@ -1,0 +1,335 @@
+//! What an assessment produces.
+
+use alloc::vec::Vec;
+
+use super::input::{Basis, PrimaryMark, StudentRef, SupplementaryOutcome, TimePoints};
+use crate::levels::{Level, Pass, PrimaryResult, TraitLevel};
+use crate::rules::catalogue::{AssessmentForm, Competence, Quality, Subject};
+use crate::rules::config::RulesConfig;
+use crate::rules::Ruleset;
+use crate::score::Score;
+use crate::trace::TraceStep;
+
+/// The result of assessing one student-year, with its explanation.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Assessment {
+    /// The rules applied.
+    pub ruleset: Ruleset,
+    /// The interpretation switches used.
+    pub config: RulesConfig,
+    /// Who.
+    pub student: StudentRef,
+    /// The results.
+    #[serde(flatten)]
+    pub result: RegimeAssessment,
+    /// Every decision, in order.
+    pub trace: Vec<TraceStep>,
+}
+
+/// Results under TT22 or TT27.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RegimeAssessment {
+    /// Grades 6–12.
+    Tt22(SecondaryAssessment),
+    /// Grades 1–5.
+    Tt27(PrimaryAssessment),
+}
+
+/// A subject result: an average or Đạt/Chưa đạt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(untagged)]
+pub enum SubjectValue {
+    /// ĐTBmhk / ĐTBmcn / retest score.
+    Average(Score),
+    /// Đạt / Chưa đạt.
+    Comment(Pass),
+}
+
+/// One TT22 subject's results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct SubjectResult {
+    /// The subject.
+    pub subject: Subject,
+    /// Score or comment.
+    pub form: AssessmentForm,
+    /// Assessment basis.
+    pub basis: Basis,
+    /// Semester I.
+    pub hk1: Option<SubjectValue>,
+    /// Semester II.
+    pub hk2: Option<SubjectValue>,
+    /// Year (ĐTBmcn or the semester II comment result).
+    pub year: Option<SubjectValue>,
+    /// Summer retest or re-assessment result that replaces the year result for promotion.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retest: Option<SubjectValue>,
+}
+
+/// A learning level with its one-subject adjustment (Điều 9 khoản 2–3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct LevelOutcome {
+    /// The level of record (after adjustment, or the principal's decision).
+    pub level: Level,
+    /// The level before the adjustment of khoản 3.
+    pub computed: Level,
+    /// The subject that alone pulled the level down, when the level was adjusted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub adjusted_for: Option<Subject>,
+    /// The principal decided the level (Điều 11).
+    #[serde(skip_serializing_if = "core::ops::Not::not")]
+    pub by_principal: bool,
+}
+
+/// TT22 learning levels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub struct LearningLevels {
+    /// Semester I.
+    pub hk1: Option<LevelOutcome>,
+    /// Semester II.
+    pub hk2: Option<LevelOutcome>,
+    /// The year.
+    pub year: Option<LevelOutcome>,
+    /// The year recomputed after summer retests (Điều 14).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year_after_retest: Option<LevelOutcome>,
+}
+
+/// TT22 conduct levels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub struct ConductLevels {
+    /// Semester I.
+    pub hk1: Option<Level>,
+    /// Semester II.
+    pub hk2: Option<Level>,
+    /// The year (Điều 8 khoản 2 table).
+    pub year: Option<Level>,
+    /// Re-assessed after summer training (Điều 13).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub after_summer_training: Option<Level>,
+}
+
+/// Where a TT22 student stands at the end of the year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PromotionStatus {
+    /// Được lên lớp (or completes the programme in grade 9/12).
+    LenLop,
+    /// Promoted after summer training and/or retests.
+    LenLopSauDanhGiaLai,
+    /// Must do summer training; outcome not yet entered.
+    ChoRenLuyenHe,
+    /// Must retake subjects in summer; results not yet entered.
+    ChoKiemTraLai,
+    /// Both summer training and retests (combined case).
+    ChoRenLuyenHeVaKiemTraLai,
+    /// Không được lên lớp.
+    KhongLenLop,
+    /// The principal decides (Điều 12 khoản 4).
+    ChoQuyetDinhHieuTruong,
+    /// The year is not complete (a semester or a make-up is missing).
+    ChuaDuDuLieu,
+}
+
+impl PromotionStatus {
+    /// Stable code.
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            PromotionStatus::LenLop => "len_lop",
+            PromotionStatus::LenLopSauDanhGiaLai => "len_lop_sau_danh_gia_lai",
+            PromotionStatus::ChoRenLuyenHe => "cho_ren_luyen_he",
+            PromotionStatus::ChoKiemTraLai => "cho_kiem_tra_lai",
+            PromotionStatus::ChoRenLuyenHeVaKiemTraLai => "cho_ren_luyen_he_va_kiem_tra_lai",
+            PromotionStatus::KhongLenLop => "khong_len_lop",
+            PromotionStatus::ChoQuyetDinhHieuTruong => "cho_quyet_dinh_hieu_truong",
+            PromotionStatus::ChuaDuDuLieu => "chua_du_du_lieu",
+        }
+    }
+
+    /// Final: promoted or not, nothing left to enter.
+    #[must_use]
+    pub const fn is_final(self) -> bool {
+        matches!(
+            self,
+            PromotionStatus::LenLop
+                | PromotionStatus::LenLopSauDanhGiaLai
+                | PromotionStatus::KhongLenLop
+        )
+    }
+
+    /// Promoted.
+    #[must_use]
+    pub const fn is_promoted(self) -> bool {
+        matches!(
+            self,
+            PromotionStatus::LenLop | PromotionStatus::LenLopSauDanhGiaLai
+        )
+    }
+}
+
+/// Why a student is not promoted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RetentionReason {
+    /// More than 45 sessions absent.
+    Absences,
+    /// Conduct still Chưa đạt after summer training.
+    Conduct,
+    /// Learning still Chưa đạt after retests.
+    Learning,
+    /// Both Chưa đạt, under `combined_case = retain`.
+    ConductAndLearning,
+    /// The principal decided (Điều 12 khoản 4).
+    PrincipalDecision,
+}
+
+/// Promotion with its reason and the subjects to retest.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Promotion {
+    /// Status.
+    pub status: PromotionStatus,
+    /// Why not promoted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<RetentionReason>,
+    /// Subjects re-assessed in summer (Điều 14 khoản 1).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub retest_subjects: Vec<Subject>,
+}
+
+/// A programme completed at the end of its last grade.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Programme {
+    /// Chương trình tiểu học (grade 5).
+    TieuHoc,
+    /// Chương trình THCS (grade 9).
+    Thcs,
+    /// Chương trình THPT (grade 12).
+    Thpt,
+}
+
+/// A year-end title (TT22 Điều 15, TT27 Điều 13).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Title {
+    /// "Học sinh Xuất sắc".
+    HocSinhXuatSac,
+    /// "Học sinh Giỏi" (TT22).
+    HocSinhGioi,
+    /// "Học sinh Tiêu biểu hoàn thành tốt trong học tập và rèn luyện" (TT27).
+    HocSinhTieuBieu,
+}
+
+impl Title {
+    /// Stable code.
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Title::HocSinhXuatSac => "hoc_sinh_xuat_sac",
+            Title::HocSinhGioi => "hoc_sinh_gioi",
+            Title::HocSinhTieuBieu => "hoc_sinh_tieu_bieu",
+        }
+    }
+
+    /// The title as written on the certificate.
+    #[must_use]
+    pub const fn label(self, lang: crate::Lang) -> &'static str {
+        match (self, lang) {
+            (Title::HocSinhXuatSac, crate::Lang::Vi) => "Học sinh Xuất sắc",
+            (Title::HocSinhGioi, crate::Lang::Vi) => "Học sinh Giỏi",
+            (Title::HocSinhTieuBieu, crate::Lang::Vi) => {
+                "Học sinh Tiêu biểu hoàn thành tốt trong học tập và rèn luyện"
+            }
+            (Title::HocSinhXuatSac, crate::Lang::En) => "Excellent student",
+            (Title::HocSinhGioi, crate::Lang::En) => "Good student",
+            (Title::HocSinhTieuBieu, crate::Lang::En) => {
+                "Exemplary student, completing study and training well"
+            }
+        }
+    }
+}
+
+/// TT22 results of one student-year.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SecondaryAssessment {
+    /// Per subject.
+    pub subjects: Vec<SubjectResult>,
+    /// Learning levels.
+    pub learning: LearningLevels,
+    /// Conduct levels.
+    pub conduct: ConductLevels,
+    /// Sessions absent.
+    pub absences: u16,
+    /// Promotion.
+    pub promotion: Promotion,
+    /// Programme completed (grade 9 or 12, when promoted).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub completion: Option<Programme>,
+    /// Title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<Title>,
+}
+
+/// One TT27 subject as the học bạ shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct PrimarySubjectResult {
+    /// The subject.
+    pub subject: Subject,
+    /// Levels and tests per time point.
+    pub marks: TimePoints<PrimaryMark>,
+}
+
+/// Completion of a TT27 grade (Điều 11).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PrimaryCompletion {
+    /// Hoàn thành chương trình lớp học.
+    HoanThanh,
+    /// Completed after the supplementary assessment.
+    HoanThanhSauDanhGiaBoSung,
+    /// Awaiting the supplementary assessment.
+    ChoDanhGiaBoSung,
+    /// Awaiting the principal's decision.
+    ChoQuyetDinhHieuTruong,
+    /// Promoted by the principal's decision.
+    LenLopTheoQuyetDinh,
+    /// Retained by the principal's decision.
+    OLaiLop,
+    /// End-of-year assessments are not complete.
+    ChuaDuDuLieu,
+}
+
+/// TT27 results of one pupil-year.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct PrimaryAssessment {
+    /// Subjects and activities.
+    pub subjects: Vec<PrimarySubjectResult>,
+    /// Qualities.
+    pub qualities: Vec<TraitResult<Quality>>,
+    /// Competences.
+    pub competences: Vec<TraitResult<Competence>>,
+    /// End-of-year result.
+    pub result: Option<PrimaryResult>,
+    /// Supplementary assessment, when one took place.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supplementary: Option<SupplementaryOutcome>,
+    /// Completion of the grade.
+    pub completion: PrimaryCompletion,
+    /// Programme completed (grade 5).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub programme_completed: Option<Programme>,
+    /// Title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<Title>,
+}
+
+/// A quality or competence with its levels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct TraitResult<T> {
+    /// Which.
+    #[serde(rename = "code")]
+    pub which: T,
+    /// Levels per time point.
+    pub levels: TimePoints<TraitLevel>,
+}

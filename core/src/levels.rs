@@ -1,0 +1,129 @@
+//! The words of the law for results: TT22 levels, Đạt/Chưa đạt, TT27 T/H/C and T/Đ/C.
+//!
+//! Each has a stable snake_case code for files, a Vietnamese label as printed on the học bạ, an English
+//! label, and accepts the spellings schools already type (`"Đ"`, `"CĐ"`, `"Tốt"`, `"T"`…).
+
+use core::fmt;
+
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $code:literal, $vi:literal, $short:literal, $en:literal, [$($alias:literal),*];)* }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name {
+            $(#[doc = $vi] $variant,)*
+        }
+        impl $name {
+            /// Stable machine code.
+            #[must_use]
+            pub const fn code(self) -> &'static str { match self { $($name::$variant => $code,)* } }
+            /// Vietnamese label.
+            #[must_use]
+            pub const fn label_vi(self) -> &'static str { match self { $($name::$variant => $vi,)* } }
+            /// Abbreviation printed in tables (Đ, CĐ, T, H, C…).
+            #[must_use]
+            pub const fn short_vi(self) -> &'static str { match self { $($name::$variant => $short,)* } }
+            /// English label.
+            #[must_use]
+            pub const fn label_en(self) -> &'static str { match self { $($name::$variant => $en,)* } }
+            /// The label in `lang`.
+            #[must_use]
+            pub const fn label(self, lang: crate::Lang) -> &'static str {
+                match lang { crate::Lang::Vi => self.label_vi(), crate::Lang::En => self.label_en() }
+            }
+            /// Parses the code, the label or a usual abbreviation (case-sensitive for Vietnamese letters).
+            #[must_use]
+            pub fn parse(text: &str) -> Option<Self> {
+                match text {
+                    $($code | $vi | $short $(| $alias)* => Some($name::$variant),)*
+                    _ => None,
+                }
+            }
+            /// The accepted spellings, for error messages.
+            pub const EXPECTED: &'static str = concat!($("`", $code, "` ",)*);
+        }
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { f.write_str(self.label_vi()) }
+        }
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> { s.serialize_str(self.code()) }
+        }
+    };
+}
+
+vocabulary! {
+    /// Mức đánh giá: TT22 learning results (Điều 9 khoản 2) and conduct results (Điều 8). Ordered best first.
+    Level {
+        Tot => "tot", "Tốt", "T", "Good", ["tốt", "TOT"];
+        Kha => "kha", "Khá", "K", "Fair", ["khá", "KHA"];
+        Dat => "dat", "Đạt", "Đ", "Pass", ["đạt", "DAT"];
+        ChuaDat => "chua_dat", "Chưa đạt", "CĐ", "Not yet passed", ["chưa đạt", "CHUA_DAT"];
+    }
+}
+
+impl Level {
+    /// 0 for Tốt … 3 for Chưa đạt (`spec/rules.md` §3.8).
+    #[must_use]
+    pub const fn rank(self) -> u8 {
+        self as u8
+    }
+
+    /// At least Đạt: the threshold for promotion (Điều 12 khoản 1).
+    #[must_use]
+    pub const fn passes(self) -> bool {
+        !matches!(self, Level::ChuaDat)
+    }
+
+    /// The level one step better (Chưa đạt → Đạt → Khá → Tốt).
+    #[must_use]
+    pub const fn one_up(self) -> Level {
+        match self {
+            Level::ChuaDat => Level::Dat,
+            Level::Dat => Level::Kha,
+            Level::Kha | Level::Tot => Level::Tot,
+        }
+    }
+}
+
+vocabulary! {
+    /// Result of a comment-assessed subject or of one comment check (TT22 Điều 9 khoản 1 điểm a).
+    Pass {
+        Dat => "dat", "Đạt", "Đ", "Pass", ["đạt", "D"];
+        ChuaDat => "chua_dat", "Chưa đạt", "CĐ", "Not yet passed", ["chưa đạt", "CD"];
+    }
+}
+
+vocabulary! {
+    /// TT27 subject level at a time point (Điều 7 khoản 1 điểm a).
+    SubjectLevel {
+        HoanThanhTot => "hoan_thanh_tot", "Hoàn thành tốt", "T", "Completed well", [];
+        HoanThanh => "hoan_thanh", "Hoàn thành", "H", "Completed", [];
+        ChuaHoanThanh => "chua_hoan_thanh", "Chưa hoàn thành", "C", "Not yet completed", [];
+    }
+}
+
+vocabulary! {
+    /// TT27 level of a quality or competence (Điều 7 khoản 2).
+    TraitLevel {
+        Tot => "tot", "Tốt", "T", "Good", [];
+        Dat => "dat", "Đạt", "Đ", "Meets", [];
+        CanCoGang => "can_co_gang", "Cần cố gắng", "C", "Needs effort", [];
+    }
+}
+
+vocabulary! {
+    /// TT27 end-of-year educational result (Điều 9 khoản 2 điểm a).
+    PrimaryResult {
+        HoanThanhXuatSac => "hoan_thanh_xuat_sac", "Hoàn thành xuất sắc", "HTXS", "Completed with distinction", [];
+        HoanThanhTot => "hoan_thanh_tot", "Hoàn thành tốt", "HTT", "Completed well", [];
+        HoanThanh => "hoan_thanh", "Hoàn thành", "HT", "Completed", [];
+        ChuaHoanThanh => "chua_hoan_thanh", "Chưa hoàn thành", "CHT", "Not yet completed", [];
+    }
+}
+
+vocabulary! {
+    /// A principal's decision on promotion (TT22 Điều 12 khoản 4, TT27 Điều 11 khoản 3).
+    PromotionDecision {
+        LenLop => "len_lop", "Lên lớp", "LL", "Promoted", [];
+        OLaiLop => "o_lai_lop", "Ở lại lớp", "OLL", "Retained", [];
+    }
+}
