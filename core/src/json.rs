@@ -65,32 +65,42 @@ impl Ctx {
     }
 }
 
-struct Seed<'c> {
-    ctx: &'c Ctx,
-    depth: usize,
-    pointer: String,
+/// Where a value sits, as a chain to its parent: the pointer string is built only when a limit is hit.
+#[derive(Clone, Copy)]
+enum Step<'p> {
+    Root,
+    Index(&'p Step<'p>, usize),
+    Key(&'p Step<'p>, &'p str),
 }
 
-impl<'de> DeserializeSeed<'de> for Seed<'_> {
+impl Step<'_> {
+    fn pointer(&self) -> String {
+        match self {
+            Step::Root => String::new(),
+            Step::Index(parent, i) => format!("{}/{i}", parent.pointer()),
+            Step::Key(parent, k) => format!("{}/{}", parent.pointer(), escape_pointer_token(k)),
+        }
+    }
+}
+
+struct Seed<'c, 'p> {
+    ctx: &'c Ctx,
+    depth: usize,
+    at: Step<'p>,
+}
+
+impl<'de> DeserializeSeed<'de> for Seed<'_, '_> {
     type Value = Value;
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl Seed<'_> {
-    fn child(&self, token: &str) -> Seed<'_> {
-        Seed {
-            ctx: self.ctx,
-            depth: self.depth + 1,
-            pointer: format!("{}/{}", self.pointer, token),
-        }
-    }
-
+impl Seed<'_, '_> {
     fn enter<E: de::Error>(&self) -> Result<(), E> {
         if self.depth >= self.ctx.limits.max_depth {
             return Err(self.ctx.fail(AssessError::JsonLimit {
-                pointer: self.pointer.clone(),
+                pointer: self.at.pointer(),
                 detail: format!("nesting deeper than {} levels", self.ctx.limits.max_depth),
             }));
         }
@@ -98,7 +108,7 @@ impl Seed<'_> {
     }
 }
 
-impl<'de> Visitor<'de> for Seed<'_> {
+impl<'de> Visitor<'de> for Seed<'_, '_> {
     type Value = Value;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -122,7 +132,7 @@ impl<'de> Visitor<'de> for Seed<'_> {
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
         if v.len() > self.ctx.limits.max_string_bytes {
             return Err(self.ctx.fail(AssessError::JsonLimit {
-                pointer: self.pointer.clone(),
+                pointer: self.at.pointer(),
                 detail: format!(
                     "string longer than {} bytes",
                     self.ctx.limits.max_string_bytes
@@ -137,12 +147,16 @@ impl<'de> Visitor<'de> for Seed<'_> {
         loop {
             if items.len() >= self.ctx.limits.max_items {
                 return Err(self.ctx.fail(AssessError::JsonLimit {
-                    pointer: self.pointer.clone(),
+                    pointer: self.at.pointer(),
                     detail: format!("more than {} items", self.ctx.limits.max_items),
                 }));
             }
-            let token = format!("{}", items.len());
-            match seq.next_element_seed(self.child(&token))? {
+            let child = Seed {
+                ctx: self.ctx,
+                depth: self.depth + 1,
+                at: Step::Index(&self.at, items.len()),
+            };
+            match seq.next_element_seed(child)? {
                 Some(v) => items.push(v),
                 None => break,
             }
@@ -156,17 +170,22 @@ impl<'de> Visitor<'de> for Seed<'_> {
         while let Some(key) = map.next_key::<String>()? {
             if out.len() >= self.ctx.limits.max_items {
                 return Err(self.ctx.fail(AssessError::JsonLimit {
-                    pointer: self.pointer.clone(),
+                    pointer: self.at.pointer(),
                     detail: format!("more than {} keys", self.ctx.limits.max_items),
                 }));
             }
             if !seen.insert(key.clone()) {
                 return Err(self.ctx.fail(AssessError::DuplicateKey {
-                    pointer: self.pointer.clone(),
+                    pointer: self.at.pointer(),
                     key,
                 }));
             }
-            let value = map.next_value_seed(self.child(&escape_pointer_token(&key)))?;
+            let child = Seed {
+                ctx: self.ctx,
+                depth: self.depth + 1,
+                at: Step::Key(&self.at, &key),
+            };
+            let value = map.next_value_seed(child)?;
             out.insert(key, value);
         }
         Ok(Value::Object(out))
@@ -196,7 +215,7 @@ pub fn read_value(bytes: &[u8], limits: Limits) -> Result<Value, AssessError> {
     let result = Seed {
         ctx: &ctx,
         depth: 0,
-        pointer: String::new(),
+        at: Step::Root,
     }
     .deserialize(&mut de)
     .and_then(|v| de.end().map(|()| v));

@@ -13,6 +13,8 @@ macro_rules! vocabulary {
             $(#[doc = $vi] $variant,)*
         }
         impl $name {
+            /// Every value, best first.
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
             /// Stable machine code.
             #[must_use]
             pub const fn code(self) -> &'static str { match self { $($name::$variant => $code,)* } }
@@ -47,6 +49,8 @@ macro_rules! vocabulary {
         impl serde::Serialize for $name {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> { s.serialize_str(self.code()) }
         }
+        #[cfg(feature = "schema")]
+        crate::schema_support::string_enum_schema!($name, stringify!($name), $name::ALL.iter().map(|v| v.code()));
     };
 }
 

@@ -10,6 +10,8 @@ pub mod assess;
 mod lang;
 pub mod levels;
 pub mod rules;
+#[cfg(feature = "schema")]
+mod schema_support;
 pub mod school_year;
 pub mod score;
 pub mod trace;

@@ -66,8 +66,19 @@ impl serde::Serialize for SchoolYear {
     }
 }
 
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for SchoolYear {
+    fn schema_name() -> alloc::borrow::Cow<'static, str> {
+        "SchoolYear".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({"type": "string", "pattern": "^[0-9]{4}-[0-9]{4}$"})
+    }
+}
+
 /// A grade of general education, 1 to 12.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Grade(u8);
 
@@ -101,6 +112,7 @@ impl Grade {
 
 /// Cấp học: primary, lower secondary, upper secondary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SchoolLevel {
     /// Tiểu học (grades 1–5).

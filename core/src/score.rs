@@ -153,6 +153,20 @@ impl<'de> serde::Deserialize<'de> for Score {
     }
 }
 
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Score {
+    fn schema_name() -> alloc::borrow::Cow<'static, str> {
+        "Score".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^(10(\\.0)?|[0-9](\\.[0-9])?)$",
+            "description": "A score on the 10-point scale with at most one decimal, as a decimal string"
+        })
+    }
+}
+
 /// Rounds `numerator / denominator` (numerator in tenths) half-up to one decimal, exactly.
 ///
 /// `spec/rules.md` §2.2 R2–R3: round once, straight from the exact rational value, "≥ 5 rounds up":

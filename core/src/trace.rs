@@ -14,6 +14,7 @@ use crate::Lang;
 
 /// The period a value belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Term {
     /// Học kì I.
@@ -76,6 +77,7 @@ impl Term {
 
 /// A TT22 learning-level condition that failed (Điều 9 khoản 2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "condition")]
 pub enum LevelCondition {
     /// Too many comment subjects are Chưa đạt.
@@ -105,6 +107,7 @@ pub enum LevelCondition {
 
 /// A TT27 end-of-year condition that failed (Điều 9 khoản 2 điểm a).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "condition")]
 pub enum PrimaryCondition {
     /// A subject's end-of-year level is below what the result needs.
@@ -141,6 +144,7 @@ pub enum PrimaryCondition {
 
 /// A value a step used or produced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "kind", content = "value")]
 pub enum Fact {
     /// Nothing.
@@ -250,6 +254,13 @@ trace_codes! {
     Tt27TitleTieuBieu => "tt27.title.tieu_bieu", "TT27 Điều 13 khoản 1 điểm a";
 }
 
+#[cfg(feature = "schema")]
+crate::schema_support::string_enum_schema!(
+    TraceCode,
+    "TraceCode",
+    TraceCode::ALL.iter().map(|c| c.as_str())
+);
+
 impl serde::Serialize for TraceCode {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
@@ -258,6 +269,7 @@ impl serde::Serialize for TraceCode {
 
 /// One decision of an assessment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TraceStep {
     /// What was decided.
     pub code: TraceCode,

@@ -25,6 +25,7 @@ pub struct AssessInput {
 
 /// Identifies the student in outputs; not used by the rules.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StudentRef {
     /// The school's or MOET's student code.
     pub id: String,
@@ -57,6 +58,7 @@ pub enum Mark {
 
 /// On what basis a subject is assessed (Điều 10–11).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Basis {
     /// Like every student.
@@ -130,6 +132,7 @@ pub struct SecondaryInput {
 
 /// Values at the four TT27 time points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TimePoints<T> {
     /// Giữa học kì I.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -147,6 +150,7 @@ pub struct TimePoints<T> {
 
 /// A periodic test result (TT27 Điều 7 khoản 1 điểm c).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TestScore {
     /// The score of record, a whole number 0–10.
     pub score: u8,
@@ -160,6 +164,7 @@ pub struct TestScore {
 
 /// A subject at one TT27 time point.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PrimaryMark {
     /// T / H / C.
     pub level: SubjectLevel,
@@ -179,6 +184,7 @@ pub struct PrimarySubject {
 
 /// Outcome of a supplementary assessment (TT27 Điều 11 khoản 2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SupplementaryOutcome {
     /// Completed after support.

@@ -12,6 +12,7 @@ use crate::trace::TraceStep;
 
 /// The result of assessing one student-year, with its explanation.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Assessment {
     /// The rules applied.
     pub ruleset: Ruleset,
@@ -28,6 +29,7 @@ pub struct Assessment {
 
 /// Results under TT22 or TT27.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RegimeAssessment {
     /// Grades 6–12.
@@ -38,6 +40,7 @@ pub enum RegimeAssessment {
 
 /// A subject result: an average or Đạt/Chưa đạt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum SubjectValue {
     /// ĐTBmhk / ĐTBmcn / retest score.
@@ -48,6 +51,7 @@ pub enum SubjectValue {
 
 /// One TT22 subject's results.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SubjectResult {
     /// The subject.
     pub subject: Subject,
@@ -68,6 +72,7 @@ pub struct SubjectResult {
 
 /// A learning level with its one-subject adjustment (Điều 9 khoản 2–3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LevelOutcome {
     /// The level of record (after adjustment, or the principal's decision).
     pub level: Level,
@@ -83,6 +88,7 @@ pub struct LevelOutcome {
 
 /// TT22 learning levels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LearningLevels {
     /// Semester I.
     pub hk1: Option<LevelOutcome>,
@@ -97,6 +103,7 @@ pub struct LearningLevels {
 
 /// TT22 conduct levels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ConductLevels {
     /// Semester I.
     pub hk1: Option<Level>,
@@ -111,6 +118,7 @@ pub struct ConductLevels {
 
 /// Where a TT22 student stands at the end of the year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PromotionStatus {
     /// Được lên lớp (or completes the programme in grade 9/12).
@@ -170,6 +178,7 @@ impl PromotionStatus {
 
 /// Why a student is not promoted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RetentionReason {
     /// More than 45 sessions absent.
@@ -186,6 +195,7 @@ pub enum RetentionReason {
 
 /// Promotion with its reason and the subjects to retest.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Promotion {
     /// Status.
     pub status: PromotionStatus,
@@ -199,6 +209,7 @@ pub struct Promotion {
 
 /// A programme completed at the end of its last grade.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Programme {
     /// Chương trình tiểu học (grade 5).
@@ -211,6 +222,7 @@ pub enum Programme {
 
 /// A year-end title (TT22 Điều 15, TT27 Điều 13).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Title {
     /// "Học sinh Xuất sắc".
@@ -252,6 +264,7 @@ impl Title {
 
 /// TT22 results of one student-year.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SecondaryAssessment {
     /// Per subject.
     pub subjects: Vec<SubjectResult>,
@@ -273,6 +286,7 @@ pub struct SecondaryAssessment {
 
 /// One TT27 subject as the học bạ shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PrimarySubjectResult {
     /// The subject.
     pub subject: Subject,
@@ -282,6 +296,7 @@ pub struct PrimarySubjectResult {
 
 /// Completion of a TT27 grade (Điều 11).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PrimaryCompletion {
     /// Hoàn thành chương trình lớp học.
@@ -302,6 +317,7 @@ pub enum PrimaryCompletion {
 
 /// TT27 results of one pupil-year.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PrimaryAssessment {
     /// Subjects and activities.
     pub subjects: Vec<PrimarySubjectResult>,
@@ -326,10 +342,146 @@ pub struct PrimaryAssessment {
 
 /// A quality or competence with its levels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TraitResult<T> {
     /// Which.
     #[serde(rename = "code")]
     pub which: T,
     /// Levels per time point.
     pub levels: TimePoints<TraitLevel>,
+}
+
+impl PromotionStatus {
+    /// Label in `lang`, for grade `grade` (grades 9 and 12 complete a programme instead of moving up).
+    #[must_use]
+    pub const fn label(self, lang: crate::Lang, final_grade: bool) -> &'static str {
+        use crate::Lang::{En, Vi};
+        match (self, lang) {
+            (PromotionStatus::LenLop, Vi) if final_grade => "Hoàn thành chương trình",
+            (PromotionStatus::LenLop, Vi) => "Được lên lớp",
+            (PromotionStatus::LenLopSauDanhGiaLai, Vi) if final_grade => {
+                "Hoàn thành chương trình sau rèn luyện, đánh giá lại trong hè"
+            }
+            (PromotionStatus::LenLopSauDanhGiaLai, Vi) => {
+                "Được lên lớp sau rèn luyện, đánh giá lại trong hè"
+            }
+            (PromotionStatus::ChoRenLuyenHe, Vi) => "Rèn luyện trong kì nghỉ hè",
+            (PromotionStatus::ChoKiemTraLai, Vi) => "Kiểm tra, đánh giá lại trong kì nghỉ hè",
+            (PromotionStatus::ChoRenLuyenHeVaKiemTraLai, Vi) => {
+                "Rèn luyện và kiểm tra, đánh giá lại trong kì nghỉ hè"
+            }
+            (PromotionStatus::KhongLenLop, Vi) => "Không được lên lớp",
+            (PromotionStatus::ChoQuyetDinhHieuTruong, Vi) => "Chờ Hiệu trưởng quyết định",
+            (PromotionStatus::ChuaDuDuLieu, Vi) => "Chưa đủ kết quả cả năm",
+            (PromotionStatus::LenLop, En) if final_grade => "Completed the programme",
+            (PromotionStatus::LenLop, En) => "Promoted",
+            (PromotionStatus::LenLopSauDanhGiaLai, En) if final_grade => {
+                "Completed the programme after summer re-assessment"
+            }
+            (PromotionStatus::LenLopSauDanhGiaLai, En) => "Promoted after summer re-assessment",
+            (PromotionStatus::ChoRenLuyenHe, En) => "Summer conduct training",
+            (PromotionStatus::ChoKiemTraLai, En) => "Summer retests",
+            (PromotionStatus::ChoRenLuyenHeVaKiemTraLai, En) => "Summer training and retests",
+            (PromotionStatus::KhongLenLop, En) => "Not promoted",
+            (PromotionStatus::ChoQuyetDinhHieuTruong, En) => "Awaiting the principal's decision",
+            (PromotionStatus::ChuaDuDuLieu, En) => "Year results incomplete",
+        }
+    }
+}
+
+impl RetentionReason {
+    /// Label in `lang`.
+    #[must_use]
+    pub const fn label(self, lang: crate::Lang) -> &'static str {
+        use crate::Lang::{En, Vi};
+        match (self, lang) {
+            (RetentionReason::Absences, Vi) => "nghỉ quá 45 buổi",
+            (RetentionReason::Conduct, Vi) => "rèn luyện vẫn Chưa đạt sau rèn luyện hè",
+            (RetentionReason::Learning, Vi) => "học tập vẫn Chưa đạt sau đánh giá lại",
+            (RetentionReason::ConductAndLearning, Vi) => "rèn luyện và học tập đều Chưa đạt",
+            (RetentionReason::PrincipalDecision, Vi) => "theo quyết định của Hiệu trưởng",
+            (RetentionReason::Absences, En) => "more than 45 sessions absent",
+            (RetentionReason::Conduct, En) => "conduct still not passed after summer training",
+            (RetentionReason::Learning, En) => "learning still not passed after retests",
+            (RetentionReason::ConductAndLearning, En) => "conduct and learning both not passed",
+            (RetentionReason::PrincipalDecision, En) => "decided by the principal",
+        }
+    }
+}
+
+impl PrimaryCompletion {
+    /// Stable code.
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            PrimaryCompletion::HoanThanh => "hoan_thanh",
+            PrimaryCompletion::HoanThanhSauDanhGiaBoSung => "hoan_thanh_sau_danh_gia_bo_sung",
+            PrimaryCompletion::ChoDanhGiaBoSung => "cho_danh_gia_bo_sung",
+            PrimaryCompletion::ChoQuyetDinhHieuTruong => "cho_quyet_dinh_hieu_truong",
+            PrimaryCompletion::LenLopTheoQuyetDinh => "len_lop_theo_quyet_dinh",
+            PrimaryCompletion::OLaiLop => "o_lai_lop",
+            PrimaryCompletion::ChuaDuDuLieu => "chua_du_du_lieu",
+        }
+    }
+
+    /// Label in `lang`.
+    #[must_use]
+    pub const fn label(self, lang: crate::Lang) -> &'static str {
+        use crate::Lang::{En, Vi};
+        match (self, lang) {
+            (PrimaryCompletion::HoanThanh, Vi) => "Hoàn thành chương trình lớp học",
+            (PrimaryCompletion::HoanThanhSauDanhGiaBoSung, Vi) => {
+                "Hoàn thành chương trình lớp học sau đánh giá bổ sung"
+            }
+            (PrimaryCompletion::ChoDanhGiaBoSung, Vi) => "Chưa hoàn thành, chờ đánh giá bổ sung",
+            (PrimaryCompletion::ChoQuyetDinhHieuTruong, Vi) => "Chờ Hiệu trưởng quyết định",
+            (PrimaryCompletion::LenLopTheoQuyetDinh, Vi) => {
+                "Lên lớp theo quyết định của Hiệu trưởng"
+            }
+            (PrimaryCompletion::OLaiLop, Vi) => "Ở lại lớp",
+            (PrimaryCompletion::ChuaDuDuLieu, Vi) => "Chưa đủ kết quả cuối năm",
+            (PrimaryCompletion::HoanThanh, En) => "Completed the grade",
+            (PrimaryCompletion::HoanThanhSauDanhGiaBoSung, En) => {
+                "Completed the grade after the supplementary assessment"
+            }
+            (PrimaryCompletion::ChoDanhGiaBoSung, En) => {
+                "Not completed, supplementary assessment due"
+            }
+            (PrimaryCompletion::ChoQuyetDinhHieuTruong, En) => "Awaiting the principal's decision",
+            (PrimaryCompletion::LenLopTheoQuyetDinh, En) => "Promoted by the principal's decision",
+            (PrimaryCompletion::OLaiLop, En) => "Retained",
+            (PrimaryCompletion::ChuaDuDuLieu, En) => "End-of-year results incomplete",
+        }
+    }
+}
+
+impl Programme {
+    /// Label in `lang`.
+    #[must_use]
+    pub const fn label(self, lang: crate::Lang) -> &'static str {
+        use crate::Lang::{En, Vi};
+        match (self, lang) {
+            (Programme::TieuHoc, Vi) => "Hoàn thành chương trình tiểu học",
+            (Programme::Thcs, Vi) => "Hoàn thành chương trình trung học cơ sở",
+            (Programme::Thpt, Vi) => "Hoàn thành chương trình trung học phổ thông",
+            (Programme::TieuHoc, En) => "Completed the primary programme",
+            (Programme::Thcs, En) => "Completed the lower secondary programme",
+            (Programme::Thpt, En) => "Completed the upper secondary programme",
+        }
+    }
+}
+
+impl SubjectValue {
+    /// The value as printed: "8,3" / "Đ" in Vietnamese, "8.3" / "P" in English.
+    #[must_use]
+    pub fn display(self, lang: crate::Lang) -> alloc::string::String {
+        use alloc::string::ToString;
+        match (self, lang) {
+            (SubjectValue::Average(s), crate::Lang::Vi) => s.display_vi().to_string(),
+            (SubjectValue::Average(s), crate::Lang::En) => s.to_string(),
+            (SubjectValue::Comment(p), crate::Lang::Vi) => p.short_vi().into(),
+            (SubjectValue::Comment(Pass::Dat), crate::Lang::En) => "P".into(),
+            (SubjectValue::Comment(Pass::ChuaDat), crate::Lang::En) => "NP".into(),
+        }
+    }
 }

@@ -5,7 +5,7 @@
 
 use alloc::borrow::Cow;
 use alloc::format;
-use alloc::string::String;
+use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
 use super::error::AssessError;
@@ -247,6 +247,15 @@ pub struct RawTrait {
     pub cn: Option<String>,
 }
 
+/// A JSON pointer built only when a problem is reported: checking a valid input allocates no pointer.
+struct LazyPointer<F: Fn() -> String>(F);
+
+impl<F: Fn() -> String> core::fmt::Display for LazyPointer<F> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(&(self.0)())
+    }
+}
+
 /// Collects problems while checking.
 struct Checker<'a> {
     errors: Vec<AssessError>,
@@ -293,11 +302,11 @@ impl Checker<'_> {
         parsed
     }
 
-    fn score(&mut self, pointer: &str, value: &str) -> Option<Score> {
+    fn score(&mut self, pointer: &dyn Fn() -> String, value: &str) -> Option<Score> {
         match Score::parse(value) {
             Ok(s) => Some(s),
             Err(p) => {
-                let (pointer, value) = (pointer.into(), value.into());
+                let (pointer, value) = (pointer(), value.into());
                 self.push(match p {
                     ScoreProblem::NotANumber => AssessError::ScoreNotANumber { pointer, value },
                     ScoreProblem::OutOfRange => AssessError::ScoreOutOfRange { pointer, value },
@@ -311,7 +320,7 @@ impl Checker<'_> {
     /// A TT22 mark of a subject of `form`.
     fn mark(
         &mut self,
-        pointer: &str,
+        pointer: &dyn Fn() -> String,
         value: &str,
         subject: Subject,
         form: AssessmentForm,
@@ -325,7 +334,7 @@ impl Checker<'_> {
             AssessmentForm::Score => {
                 if Pass::parse(value).is_some() {
                     self.push(AssessError::WrongMarkKind {
-                        pointer: pointer.into(),
+                        pointer: pointer(),
                         subject,
                         expected: "score",
                     });
@@ -339,13 +348,13 @@ impl Checker<'_> {
                 }
                 if parse_plain_decimal(value).is_ok() {
                     self.push(AssessError::WrongMarkKind {
-                        pointer: pointer.into(),
+                        pointer: pointer(),
                         subject,
                         expected: "comment (dat/chua_dat)",
                     });
                 } else {
                     self.push(AssessError::InvalidMark {
-                        pointer: pointer.into(),
+                        pointer: pointer(),
                         value: value.into(),
                         expected: "`dat` `chua_dat` `pending_makeup` `absent`",
                     });
@@ -450,7 +459,7 @@ fn resolve<'s, T: Copy>(
     let mut seen: Vec<(Subject, usize)> = Vec::new();
     let mut out = Vec::new();
     for (i, code) in codes.enumerate() {
-        let pointer = format!("{base}/subjects/{i}/subject");
+        let pointer = LazyPointer(|| format!("{base}/subjects/{i}/subject"));
         let found = code
             .parse::<Subject>()
             .ok()
@@ -458,7 +467,7 @@ fn resolve<'s, T: Copy>(
         match found {
             None => {
                 c.push(AssessError::UnknownSubject {
-                    pointer,
+                    pointer: pointer.to_string(),
                     subject: code.into(),
                     grade: grade.number(),
                 });
@@ -467,7 +476,7 @@ fn resolve<'s, T: Copy>(
             Some(&(subject, _, spec)) => {
                 if let Some(&(_, first)) = seen.iter().find(|(s, _)| *s == subject) {
                     c.push(AssessError::DuplicateSubject {
-                        pointer,
+                        pointer: pointer.to_string(),
                         subject,
                         first: format!("{base}/subjects/{first}/subject"),
                     });
@@ -513,7 +522,7 @@ fn secondary(c: &mut Checker<'_>, grade: Grade, raw: &RawSecondary) -> Option<Se
     let mut subjects = Vec::with_capacity(raw.subjects.len());
     for (i, (rs, spec)) in raw.subjects.iter().zip(specs).enumerate() {
         let Some(spec) = spec else { continue };
-        let base = format!("/tt22/subjects/{i}");
+        let base = LazyPointer(|| format!("/tt22/subjects/{i}"));
         let basis = match rs.basis.as_deref() {
             None | Some("standard") => Basis::Standard,
             Some("reduced") => Basis::Reduced,
@@ -537,7 +546,7 @@ fn secondary(c: &mut Checker<'_>, grade: Grade, raw: &RawSecondary) -> Option<Se
         };
         let mut semester = |term: &str, raw: Option<&RawSemester>| -> Option<SemesterMarks> {
             let r = raw?;
-            let sp = format!("{base}/{term}");
+            let sp = LazyPointer(|| format!("{base}/{term}"));
             let n = r.regular.len();
             if basis != Basis::Exempt {
                 if n < required {
@@ -558,19 +567,20 @@ fn secondary(c: &mut Checker<'_>, grade: Grade, raw: &RawSecondary) -> Option<Se
             }
             let mut regular = Vec::with_capacity(n);
             for (j, v) in r.regular.iter().enumerate().take(MAX_REGULAR) {
-                if let Some(m) = c.mark(&format!("{sp}/regular/{j}"), v, spec.subject, spec.form) {
+                if let Some(m) = c.mark(&|| format!("{sp}/regular/{j}"), v, spec.subject, spec.form)
+                {
                     regular.push(m);
                 }
             }
             let midterm = match &r.midterm {
-                Some(v) => c.mark(&format!("{sp}/midterm"), v, spec.subject, spec.form),
+                Some(v) => c.mark(&|| format!("{sp}/midterm"), v, spec.subject, spec.form),
                 None => {
                     c.missing(format!("{sp}/midterm"), "midterm assessment (ĐĐGgk)");
                     None
                 }
             };
             let final_exam = match &r.final_exam {
-                Some(v) => c.mark(&format!("{sp}/final"), v, spec.subject, spec.form),
+                Some(v) => c.mark(&|| format!("{sp}/final"), v, spec.subject, spec.form),
                 None => {
                     c.missing(format!("{sp}/final"), "final assessment (ĐĐGck)");
                     None
@@ -591,7 +601,7 @@ fn secondary(c: &mut Checker<'_>, grade: Grade, raw: &RawSecondary) -> Option<Se
         let retest = rs
             .retest
             .as_deref()
-            .and_then(|v| c.mark(&format!("{base}/retest"), v, spec.subject, spec.form));
+            .and_then(|v| c.mark(&|| format!("{base}/retest"), v, spec.subject, spec.form));
         if matches!(retest, Some(Mark::PendingMakeup | Mark::Absent)) {
             c.push(AssessError::InvalidMark {
                 pointer: format!("{base}/retest"),
@@ -662,50 +672,52 @@ fn primary(c: &mut Checker<'_>, grade: Grade, raw: &RawPrimary) -> Option<Primar
     let mut subjects = Vec::with_capacity(raw.subjects.len());
     for (i, (rs, spec)) in raw.subjects.iter().zip(specs).enumerate() {
         let Some(spec) = spec else { continue };
-        let base = format!("/tt27/subjects/{i}");
-        let mut point =
-            |term: &str, tested: bool, raw: Option<&RawPrimaryMark>| -> Option<PrimaryMark> {
-                let r = raw?;
-                let pp = format!("{base}/{term}");
-                let level = SubjectLevel::parse(&r.level);
-                if level.is_none() {
-                    c.push(AssessError::InvalidMark {
-                        pointer: format!("{pp}/level"),
-                        value: r.level.clone(),
-                        expected: SubjectLevel::EXPECTED,
-                    });
+        let base = LazyPointer(|| format!("/tt27/subjects/{i}"));
+        let mut point = |term: &str,
+                         tested: bool,
+                         raw: Option<&RawPrimaryMark>|
+         -> Option<PrimaryMark> {
+            let r = raw?;
+            let pp = LazyPointer(|| format!("{base}/{term}"));
+            let level = SubjectLevel::parse(&r.level);
+            if level.is_none() {
+                c.push(AssessError::InvalidMark {
+                    pointer: format!("{pp}/level"),
+                    value: r.level.clone(),
+                    expected: SubjectLevel::EXPECTED,
+                });
+            }
+            let test = if tested {
+                match &r.test {
+                    None => {
+                        c.missing(format!("{pp}/test"), "periodic test score");
+                        None
+                    }
+                    Some(first) => {
+                        let first = test_score(c, &|| format!("{pp}/test"), first, false);
+                        match &r.retest {
+                            // Another test was set: the last one is the score of record (spec §4.5).
+                            Some(again) => test_score(c, &|| format!("{pp}/retest"), again, true),
+                            None => first,
+                        }
+                    }
                 }
-                let test = if tested {
-                    match &r.test {
-                        None => {
-                            c.missing(format!("{pp}/test"), "periodic test score");
-                            None
-                        }
-                        Some(first) => {
-                            let first = test_score(c, &format!("{pp}/test"), first, false);
-                            match &r.retest {
-                                // Another test was set: the last one is the score of record (spec §4.5).
-                                Some(again) => test_score(c, &format!("{pp}/retest"), again, true),
-                                None => first,
-                            }
-                        }
+            } else {
+                for (at, given) in [("test", &r.test), ("retest", &r.retest)] {
+                    if given.is_some() {
+                        c.push(AssessError::TestNotApplicable {
+                            pointer: format!("{pp}/{at}"),
+                            subject: spec.subject,
+                        });
                     }
-                } else {
-                    for (at, given) in [("test", &r.test), ("retest", &r.retest)] {
-                        if given.is_some() {
-                            c.push(AssessError::TestNotApplicable {
-                                pointer: format!("{pp}/{at}"),
-                                subject: spec.subject,
-                            });
-                        }
-                    }
-                    None
-                };
-                Some(PrimaryMark {
-                    level: level?,
-                    test,
-                })
+                }
+                None
             };
+            Some(PrimaryMark {
+                level: level?,
+                test,
+            })
+        };
         let end = spec.tests != TestSchedule::None;
         let mid = spec.tests == TestSchedule::EveryTimePoint;
         let marks = TimePoints {
@@ -777,10 +789,15 @@ fn primary(c: &mut Checker<'_>, grade: Grade, raw: &RawPrimary) -> Option<Primar
     })
 }
 
-fn test_score(c: &mut Checker<'_>, pointer: &str, value: &str, retaken: bool) -> Option<TestScore> {
+fn test_score(
+    c: &mut Checker<'_>,
+    pointer: &dyn Fn() -> String,
+    value: &str,
+    retaken: bool,
+) -> Option<TestScore> {
     let invalid = |c: &mut Checker<'_>| {
         c.push(AssessError::InvalidTestScore {
-            pointer: pointer.into(),
+            pointer: pointer(),
             value: value.into(),
         });
         None

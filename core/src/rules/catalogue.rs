@@ -92,6 +92,13 @@ impl fmt::Display for Subject {
     }
 }
 
+#[cfg(feature = "schema")]
+crate::schema_support::string_enum_schema!(
+    Subject,
+    "Subject",
+    Subject::ALL.iter().map(|s| s.code())
+);
+
 impl serde::Serialize for Subject {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.code())
@@ -100,6 +107,7 @@ impl serde::Serialize for Subject {
 
 /// How a TT22 subject is assessed (Điều 5 khoản 3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AssessmentForm {
     /// Comment combined with a score: ĐTBmhk / ĐTBmcn.
@@ -332,6 +340,8 @@ macro_rules! traits {
                 s.serialize_str(self.code())
             }
         }
+        #[cfg(feature = "schema")]
+        crate::schema_support::string_enum_schema!($name, stringify!($name), $name::ALL.iter().map(|v| v.code()));
         impl Coded for $name {
             fn code(self) -> &'static str { $name::code(self) }
         }

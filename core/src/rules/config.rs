@@ -7,6 +7,7 @@
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
 )]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AdjustPolicy {
     /// Replace the subject's result by the best possible value (10.0 / Đạt) and recompute.
@@ -20,6 +21,7 @@ pub enum AdjustPolicy {
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
 )]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MinCountPolicy {
     /// The text as written: fewer than 6 score subjects cannot reach Tốt/Khá/Đạt.
@@ -33,6 +35,7 @@ pub enum MinCountPolicy {
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
 )]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CombinedCase {
     /// Summer training first; if the re-assessed conduct is at least Đạt, the subjects are retested.
@@ -46,6 +49,7 @@ pub enum CombinedCase {
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
 )]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PrimaryTestRounding {
     /// 8.5 → 9, 8.25 → 8.
@@ -57,6 +61,7 @@ pub enum PrimaryTestRounding {
 
 /// Every interpretation switch. `RulesConfig::default()` is the spec's reading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 #[allow(clippy::struct_excessive_bools)] // each bool is one named, documented switch of the spec
 pub struct RulesConfig {

@@ -14,6 +14,7 @@ use crate::school_year::{Grade, SchoolYear};
 
 /// A body of assessment regulations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Regime {
@@ -90,6 +91,7 @@ pub fn regime_for(grade: Grade, year: SchoolYear) -> Regime {
 
 /// The rule set applied to one student-year: the regime and the version of hocba's reading of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Ruleset {
     /// Stable identifier, e.g. `tt22/2021-v1`. A future amendment gets a new id for the years it covers.
     pub id: &'static str,

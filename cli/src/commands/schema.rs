@@ -1,0 +1,35 @@
+//! `hocba schema`: the published JSON Schemas, generated from the Rust types.
+
+use clap::{Args, ValueEnum};
+
+use crate::EXIT_OK;
+
+/// Which schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaName {
+    /// One student-year to assess (`hocba.assess-input/1`).
+    AssessInput,
+    /// A class file (`hocba.class-input/1`).
+    ClassInput,
+    /// The interpretation switches (`--config`).
+    RulesConfig,
+    /// The result of `hocba assess --format json`.
+    Assessment,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// The schema to print.
+    name: SchemaName,
+}
+
+pub fn run(args: &SchemaArgs) -> anyhow::Result<u8> {
+    let schema = match args.name {
+        SchemaName::AssessInput => schemars::schema_for!(hocba_core::assess::raw::RawAssessInput),
+        SchemaName::ClassInput => schemars::schema_for!(hocba_core::json::RawClassInput),
+        SchemaName::RulesConfig => schemars::schema_for!(hocba_core::RulesConfig),
+        SchemaName::Assessment => schemars::schema_for!(hocba_core::Assessment),
+    };
+    println!("{}", serde_json::to_string_pretty(&schema)?);
+    Ok(EXIT_OK)
+}

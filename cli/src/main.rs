@@ -1,0 +1,85 @@
+//! `hocba`: the command-line frontend. It reads files, calls `hocba-core`, and formats what comes back;
+//! every rule lives in the core.
+
+mod commands;
+mod input;
+mod text;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Exit code: everything valid.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: an input is invalid (or a record fails verification).
+pub const EXIT_INVALID: u8 = 1;
+/// Exit code: wrong usage (clap uses it too).
+pub const EXIT_USAGE: u8 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "hocba",
+    version,
+    about = "Học bạ số: assess, validate, sign and verify Vietnamese school records",
+    long_about = "hocba computes school results by law (TT22 for grades 6–12, TT27 for grades 1–5), \
+                  explains every decision, and checks records.\n\n\
+                  Exit codes: 0 ok, 1 invalid input, 2 usage error.",
+    after_help = "Examples:\n  hocba assess examples/class-10a1.json\n  hocba assess --lang en --format json examples/student-tt22-grade10.json\n  cat student.json | hocba assess -\n  hocba schema assess-input > assess-input.schema.json"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// For people.
+    Text,
+    /// For machines.
+    Json,
+}
+
+/// Message language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Tiếng Việt.
+    Vi,
+    /// English.
+    En,
+}
+
+impl From<LangArg> for hocba_core::Lang {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::Vi => hocba_core::Lang::Vi,
+            LangArg::En => hocba_core::Lang::En,
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Compute every result of one student or a whole class file, with explanations.
+    #[command(
+        after_help = "Examples:\n  hocba assess examples/class-10a1.json\n  hocba assess --explain examples/class-4a.json\n  hocba assess --format json --lang en examples/student-tt27-grade4.json\n  hocba assess --config strict.json student.json"
+    )]
+    Assess(commands::assess::AssessArgs),
+    /// Print the JSON Schema of a format.
+    Schema(commands::schema::SchemaArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Assess(args) => commands::assess::run(&args),
+        Command::Schema(args) => commands::schema::run(&args),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("hocba: {e:#}");
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs every test of hocba. Installs what it needs first (idempotent: fast when already present).
+# Usage: scripts/test.sh            — everything
+#        SKIP_INSTALL=1 scripts/test.sh — assume the tools are there
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+export INSTA_UPDATE=no            # snapshots never change in a test run: a difference is a failure
+export CI="${CI:-true}"
+
+step() { printf '\n==> %s\n' "$*"; }
+
+if [ -z "${SKIP_INSTALL:-}" ]; then
+  step "install: Rust components and targets"
+  scripts/install.sh
+fi
+
+step "format"
+cargo fmt --all --check
+
+step "lint (clippy, all targets, warnings are errors)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "core is pure: no_std builds with default features off"
+cargo check -p hocba-core --no-default-features --locked --target wasm32-unknown-unknown
+cargo check -p hocba-core --no-default-features --locked --target thumbv7em-none-eabihf
+scripts/check-core-deps.sh
+
+step "generated fixtures are up to date"
+if [ -f scripts/gen_examples.py ]; then
+  python3 scripts/gen_examples.py
+  git diff --exit-code -- examples/ || { echo "examples/ differ from scripts/gen_examples.py output"; exit 1; }
+fi
+
+step "tests (unit, golden, property, CLI, doc)"
+cargo test --workspace --locked
+
+step "benchmarks compile"
+cargo bench --workspace --locked --no-run >/dev/null
+
+printf '\nall checks passed\n'
