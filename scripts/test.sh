@@ -27,15 +27,21 @@ cargo check -p hocba-core --no-default-features --locked --target thumbv7em-none
 scripts/check-core-deps.sh
 
 step "generated fixtures are up to date"
+python3 tests/vectors/gen/gen_assess.py --check
 if [ -f scripts/gen_examples.py ]; then
   python3 scripts/gen_examples.py
   git diff --exit-code -- examples/ || { echo "examples/ differ from scripts/gen_examples.py output"; exit 1; }
 fi
 
 step "tests (unit, golden, property, CLI, doc)"
-cargo test --workspace --locked
+log=$(mktemp)
+cargo test --workspace --locked 2>&1 | tee "$log"
+passed=$(grep -Eo '^test result: .* ([0-9]+) passed' "$log" | grep -Eo '[0-9]+ passed' | awk '{s+=$1} END {print s+0}')
+failed=$(grep -Eo '^test result: .* ([0-9]+) failed' "$log" | grep -Eo '[0-9]+ failed' | awk '{s+=$1} END {print s+0}')
+rm -f "$log"
 
 step "benchmarks compile"
 cargo bench --workspace --locked --no-run >/dev/null
 
 printf '\nall checks passed\n'
+printf 'rust: %s passed, %s failed\n' "$passed" "$failed"

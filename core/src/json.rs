@@ -16,6 +16,7 @@ use core::fmt;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
+use crate::assess::error::Bound;
 use crate::assess::raw::{self, RawAssessInput};
 use crate::assess::{AssessError, AssessErrors};
 use crate::rules::config::RulesConfig;
@@ -101,7 +102,8 @@ impl Seed<'_, '_> {
         if self.depth >= self.ctx.limits.max_depth {
             return Err(self.ctx.fail(AssessError::JsonLimit {
                 pointer: self.at.pointer(),
-                detail: format!("nesting deeper than {} levels", self.ctx.limits.max_depth),
+                bound: Bound::NestingDepth,
+                limit: self.ctx.limits.max_depth,
             }));
         }
         Ok(())
@@ -133,10 +135,8 @@ impl<'de> Visitor<'de> for Seed<'_, '_> {
         if v.len() > self.ctx.limits.max_string_bytes {
             return Err(self.ctx.fail(AssessError::JsonLimit {
                 pointer: self.at.pointer(),
-                detail: format!(
-                    "string longer than {} bytes",
-                    self.ctx.limits.max_string_bytes
-                ),
+                bound: Bound::StringBytes,
+                limit: self.ctx.limits.max_string_bytes,
             }));
         }
         Ok(Value::String(v.to_owned()))
@@ -148,7 +148,8 @@ impl<'de> Visitor<'de> for Seed<'_, '_> {
             if items.len() >= self.ctx.limits.max_items {
                 return Err(self.ctx.fail(AssessError::JsonLimit {
                     pointer: self.at.pointer(),
-                    detail: format!("more than {} items", self.ctx.limits.max_items),
+                    bound: Bound::Items,
+                    limit: self.ctx.limits.max_items,
                 }));
             }
             let child = Seed {
@@ -171,7 +172,8 @@ impl<'de> Visitor<'de> for Seed<'_, '_> {
             if out.len() >= self.ctx.limits.max_items {
                 return Err(self.ctx.fail(AssessError::JsonLimit {
                     pointer: self.at.pointer(),
-                    detail: format!("more than {} keys", self.ctx.limits.max_items),
+                    bound: Bound::Items,
+                    limit: self.ctx.limits.max_items,
                 }));
             }
             if !seen.insert(key.clone()) {

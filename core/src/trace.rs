@@ -236,6 +236,7 @@ trace_codes! {
     Tt22RetestResult => "tt22.retest.result", "TT22 Điều 14 khoản 3";
     Tt22Promotion => "tt22.promotion.status", "TT22 Điều 12";
     Tt22PromotionByPrincipal => "tt22.promotion.principal_decision", "TT22 Điều 12 khoản 4";
+    Tt22FewScoreSubjects => "tt22.promotion.few_score_subjects", "TT22 Điều 9 khoản 2, Điều 12 khoản 4";
     Tt22Completion => "tt22.completion", "TT22 Điều 12 khoản 1";
     Tt22TitleXuatSac => "tt22.title.xuat_sac", "TT22 Điều 15 khoản 1 điểm a";
     Tt22TitleGioi => "tt22.title.gioi", "TT22 Điều 15 khoản 1 điểm a";

@@ -343,6 +343,15 @@ pub(crate) fn describe(step: &TraceStep, lang: Lang) -> String {
                 "Student with a disability: promotion is decided by the principal",
             )
             .into(),
+        TraceCode::Tt22FewScoreSubjects => match step.input {
+            Fact::Count { found, limit } if vi => format!(
+                "Chỉ có {found} môn đánh giá bằng điểm số (quy định cần ít nhất {limit} môn để đạt mức Đạt): việc lên lớp do Hiệu trưởng quyết định"
+            ),
+            Fact::Count { found, limit } => format!(
+                "Only {found} score-assessed subjects (at least {limit} are needed to reach Pass): promotion is decided by the principal"
+            ),
+            _ => String::new(),
+        },
         TraceCode::Tt22Completion => lang
             .pick(
                 "Được công nhận hoàn thành chương trình cấp học",

@@ -7,9 +7,10 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap::Args;
 use hocba_core::assess::output::RegimeAssessment;
+use hocba_core::assess::report_json::assess_document_json;
 use hocba_core::json::{parse_assess_document, AssessDocument, Limits};
-use hocba_core::{assess_raw, AssessError, AssessErrors, Assessment, Lang, RulesConfig};
-use serde_json::{json, Value};
+use hocba_core::{assess_raw, AssessErrors, Assessment, Lang, RulesConfig};
+use serde_json::Value;
 
 use crate::input::read_limited;
 use crate::text;
@@ -47,31 +48,30 @@ pub fn run(args: &AssessArgs) -> anyhow::Result<u8> {
     };
     let bytes = read_limited(&args.input, Limits::ASSESS.max_bytes)
         .with_context(|| format!("cannot read {}", args.input.display()))?;
+    if args.format == Format::Json {
+        let (report, all_ok) = assess_document_json(&bytes, &config, lang);
+        println!("{}", pretty(&report));
+        return Ok(if all_ok { EXIT_OK } else { EXIT_INVALID });
+    }
     let document = match parse_assess_document(&bytes) {
         Ok(d) => d,
-        Err(e) => {
-            return Ok(report_document_error(
-                &AssessErrors::from(e),
-                args.format,
-                lang,
-            ))
-        }
+        Err(e) => return Ok(report_document_error(&AssessErrors::from(e), lang)),
     };
     match document {
         AssessDocument::Student(raw) => {
             let result = assess_raw(&raw, &config);
-            let ok = result.is_ok();
-            match args.format {
-                Format::Json => println!("{}", pretty(&student_json(&result, lang))),
-                Format::Text => match &result {
-                    Ok(a) => print!("{}", text::assessment(a, lang, true)),
-                    Err(errors) => {
-                        println!("{}", lang.pick("Dữ liệu không hợp lệ:", "Invalid input:"));
-                        print!("{}", text::errors(errors, lang));
-                    }
-                },
+            match &result {
+                Ok(a) => print!("{}", text::assessment(a, lang, true)),
+                Err(errors) => {
+                    println!("{}", lang.pick("Dữ liệu không hợp lệ:", "Invalid input:"));
+                    print!("{}", text::errors(errors, lang));
+                }
             }
-            Ok(if ok { EXIT_OK } else { EXIT_INVALID })
+            Ok(if result.is_ok() {
+                EXIT_OK
+            } else {
+                EXIT_INVALID
+            })
         }
         AssessDocument::Class(class) => {
             let results: Vec<_> = class
@@ -88,23 +88,10 @@ pub fn run(args: &AssessArgs) -> anyhow::Result<u8> {
                 })
                 .collect();
             let all_ok = results.iter().all(Result::is_ok);
-            match args.format {
-                Format::Json => {
-                    let students: Vec<_> = results.iter().map(|r| student_json(r, lang)).collect();
-                    println!(
-                        "{}",
-                        pretty(&json!({
-                            "class": class.class,
-                            "school": class.school,
-                            "students": students,
-                        }))
-                    );
-                }
-                Format::Text => print!(
-                    "{}",
-                    text::trim_lines(&class_text(&class, &results, lang, args.explain))
-                ),
-            }
+            print!(
+                "{}",
+                text::trim_lines(&class_text(&class, &results, lang, args.explain))
+            );
             Ok(if all_ok { EXIT_OK } else { EXIT_INVALID })
         }
     }
@@ -114,52 +101,9 @@ fn pretty(v: &Value) -> String {
     serde_json::to_string_pretty(v).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
-/// The assessment as JSON, each trace step with its message in `lang`; or the errors.
-pub fn assessment_json(a: &Assessment, lang: Lang) -> Value {
-    let mut v = serde_json::to_value(a).unwrap_or(Value::Null);
-    if let Some(steps) = v.get_mut("trace").and_then(Value::as_array_mut) {
-        for (step, source) in steps.iter_mut().zip(&a.trace) {
-            if let Some(obj) = step.as_object_mut() {
-                obj.insert("rule".into(), Value::from(source.code.rule()));
-                obj.insert("message".into(), Value::from(source.message(lang)));
-            }
-        }
-    }
-    v
-}
-
-fn errors_json(errors: &AssessErrors, lang: Lang) -> Value {
-    Value::Array(
-        errors
-            .as_slice()
-            .iter()
-            .map(|e| error_json(e, lang))
-            .collect(),
-    )
-}
-
-fn error_json(e: &AssessError, lang: Lang) -> Value {
-    json!({"code": e.code(), "pointer": e.pointer(), "message": e.message(lang)})
-}
-
-fn student_json(result: &Result<Assessment, AssessErrors>, lang: Lang) -> Value {
-    match result {
-        Ok(a) => json!({"ok": true, "assessment": assessment_json(a, lang)}),
-        Err(e) => json!({"ok": false, "errors": errors_json(e, lang)}),
-    }
-}
-
-fn report_document_error(errors: &AssessErrors, format: Format, lang: Lang) -> u8 {
-    match format {
-        Format::Json => println!(
-            "{}",
-            pretty(&json!({"ok": false, "errors": errors_json(errors, lang)}))
-        ),
-        Format::Text => {
-            println!("{}", lang.pick("Dữ liệu không hợp lệ:", "Invalid input:"));
-            print!("{}", text::errors(errors, lang));
-        }
-    }
+fn report_document_error(errors: &AssessErrors, lang: Lang) -> u8 {
+    println!("{}", lang.pick("Dữ liệu không hợp lệ:", "Invalid input:"));
+    print!("{}", text::errors(errors, lang));
     EXIT_INVALID
 }
 

@@ -37,12 +37,14 @@ pub enum AssessError {
         detail: String,
     },
     /// A JSON limit was exceeded (nesting depth, string or array length).
-    #[error("{pointer}: {detail}")]
+    #[error("{pointer}: {} {limit}", bound.text(Lang::En))]
     JsonLimit {
         /// Where.
         pointer: String,
         /// Which limit.
-        detail: String,
+        bound: Bound,
+        /// Its value.
+        limit: usize,
     },
     /// The same key appears twice in one JSON object.
     #[error("{pointer}: duplicate key `{key}`")]
@@ -182,13 +184,15 @@ pub enum AssessError {
         /// The subject.
         subject: Subject,
     },
-    /// The same quality or competence twice, or an unknown one.
-    #[error("{pointer}: {detail}")]
+    /// A quality or competence that is unknown, listed twice or missing.
+    #[error("{pointer}: {} `{code}`", problem.text(Lang::En))]
     InvalidTrait {
         /// Where.
         pointer: String,
+        /// The code concerned.
+        code: String,
         /// What is wrong.
-        detail: String,
+        problem: TraitProblem,
     },
     /// A required assessment is missing.
     #[error("{pointer}: missing {component}")]
@@ -255,12 +259,14 @@ pub enum AssessError {
         pointer: String,
     },
     /// A value outside its allowed range (absences, list lengths, text lengths).
-    #[error("{pointer}: {detail}")]
+    #[error("{pointer}: {} {limit}", bound.text(Lang::En))]
     OutOfBounds {
         /// Where.
         pointer: String,
-        /// What bound.
-        detail: String,
+        /// Which bound.
+        bound: Bound,
+        /// Its value.
+        limit: usize,
     },
 }
 
@@ -393,9 +399,11 @@ impl AssessError {
                 column,
                 detail,
             } => format!("không phải JSON hợp lệ tại dòng {line}, cột {column}: {detail}"),
-            AssessError::JsonLimit { pointer, detail } => {
-                format!("{pointer}: vượt giới hạn — {detail}")
-            }
+            AssessError::JsonLimit {
+                pointer,
+                bound,
+                limit,
+            } => format!("{pointer}: {} {limit}", bound.text(Lang::Vi)),
             AssessError::DuplicateKey { pointer, key } => {
                 format!("{pointer}: khoá `{key}` xuất hiện hai lần")
             }
@@ -465,7 +473,11 @@ impl AssessError {
                 subject.code(),
                 subject.name_vi()
             ),
-            AssessError::InvalidTrait { pointer, detail } => format!("{pointer}: {detail}"),
+            AssessError::InvalidTrait {
+                pointer,
+                code,
+                problem,
+            } => format!("{pointer}: {} `{code}`", problem.text(Lang::Vi)),
             AssessError::MissingComponent { pointer, component } => {
                 format!("{pointer}: thiếu {}", component_vi(component))
             }
@@ -511,7 +523,81 @@ impl AssessError {
             AssessError::SummerTrainingNotApplicable { pointer } => format!(
                 "{pointer}: có kết quả rèn luyện hè nhưng kết quả rèn luyện cả năm không phải Chưa đạt (TT22 Điều 13)"
             ),
-            AssessError::OutOfBounds { pointer, detail } => format!("{pointer}: {detail}"),
+            AssessError::OutOfBounds {
+                pointer,
+                bound,
+                limit,
+            } => format!("{pointer}: {} {limit}", bound.text(Lang::Vi)),
+        }
+    }
+}
+
+/// A size or range limit, worded in both languages ("… at most N").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Bound {
+    /// Characters of a text field (1 to N).
+    TextChars,
+    /// Subjects in one input.
+    Subjects,
+    /// Qualities or competences in one input.
+    Traits,
+    /// Sessions of absence in a year.
+    Absences,
+    /// Nesting of JSON arrays and objects.
+    NestingDepth,
+    /// Bytes of one JSON string.
+    StringBytes,
+    /// Items of one JSON array or object.
+    Items,
+}
+
+impl Bound {
+    /// The words before the limit.
+    #[must_use]
+    pub const fn text(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Bound::TextChars, Lang::Vi) => "văn bản phải có từ 1 ký tự, tối đa",
+            (Bound::Subjects, Lang::Vi) => "số môn học tối đa",
+            (Bound::Traits, Lang::Vi) => "số phẩm chất, năng lực tối đa",
+            (Bound::Absences, Lang::Vi) => "số buổi nghỉ phải từ 0 đến",
+            (Bound::NestingDepth, Lang::Vi) => "độ sâu lồng nhau tối đa",
+            (Bound::StringBytes, Lang::Vi) => "độ dài chuỗi tối đa (byte)",
+            (Bound::Items, Lang::Vi) => "số phần tử tối đa",
+            (Bound::TextChars, Lang::En) => "text must have 1 character at least, at most",
+            (Bound::Subjects, Lang::En) => "subjects at most",
+            (Bound::Traits, Lang::En) => "qualities or competences at most",
+            (Bound::Absences, Lang::En) => "sessions absent must be 0 to",
+            (Bound::NestingDepth, Lang::En) => "nesting depth at most",
+            (Bound::StringBytes, Lang::En) => "string length in bytes at most",
+            (Bound::Items, Lang::En) => "items at most",
+        }
+    }
+}
+
+/// What is wrong with a quality or competence entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TraitProblem {
+    /// Not a quality or competence code.
+    Unknown,
+    /// Listed twice.
+    Duplicate,
+    /// Required for the grade but absent.
+    Missing,
+}
+
+impl TraitProblem {
+    /// The words before the code.
+    #[must_use]
+    pub const fn text(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (TraitProblem::Unknown, Lang::Vi) => "không phải mã phẩm chất hoặc năng lực:",
+            (TraitProblem::Duplicate, Lang::Vi) => "được ghi hai lần:",
+            (TraitProblem::Missing, Lang::Vi) => "thiếu đánh giá",
+            (TraitProblem::Unknown, Lang::En) => "not a quality or competence code:",
+            (TraitProblem::Duplicate, Lang::En) => "listed twice:",
+            (TraitProblem::Missing, Lang::En) => "missing",
         }
     }
 }

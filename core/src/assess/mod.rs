@@ -4,6 +4,8 @@ pub mod error;
 pub mod input;
 pub mod output;
 pub mod raw;
+#[cfg(feature = "json")]
+pub mod report_json;
 
 use alloc::vec::Vec;
 

@@ -8,7 +8,7 @@ use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use super::error::AssessError;
+use super::error::{AssessError, Bound, TraitProblem};
 use super::input::{
     AssessInput, Basis, Mark, PrimaryInput, PrimaryMark, PrimarySubject, PrincipalDecisions,
     RegimeInput, SecondaryInput, SecondarySubject, SemesterMarks, StudentRef, SupplementaryOutcome,
@@ -29,6 +29,8 @@ use crate::score::{parse_plain_decimal, Score, ScoreProblem};
 pub const FORMAT: &str = "hocba.assess-input/1";
 /// Most subjects in one input.
 pub const MAX_SUBJECTS: usize = crate::rules::tt22::level::MAX_SUBJECTS;
+/// Most qualities, or competences, in one input.
+pub const MAX_TRAITS: usize = 16;
 /// Most regular assessments per subject and semester.
 pub const MAX_REGULAR: usize = 10;
 /// Most characters in an identifier.
@@ -271,7 +273,8 @@ impl Checker<'_> {
         if value.chars().count() > max || value.trim().is_empty() {
             self.push(AssessError::OutOfBounds {
                 pointer: pointer.into(),
-                detail: format!("text must have 1 to {max} characters"),
+                bound: Bound::TextChars,
+                limit: max,
             });
         }
     }
@@ -503,7 +506,8 @@ fn secondary(c: &mut Checker<'_>, grade: Grade, raw: &RawSecondary) -> Option<Se
     if raw.subjects.len() > MAX_SUBJECTS {
         c.push(AssessError::OutOfBounds {
             pointer: "/tt22/subjects".into(),
-            detail: format!("at most {MAX_SUBJECTS} subjects"),
+            bound: Bound::Subjects,
+            limit: MAX_SUBJECTS,
         });
         return None;
     }
@@ -622,7 +626,8 @@ fn secondary(c: &mut Checker<'_>, grade: Grade, raw: &RawSecondary) -> Option<Se
         _ => {
             c.push(AssessError::OutOfBounds {
                 pointer: "/tt22/absences".into(),
-                detail: format!("absences must be 0 to {MAX_ABSENCES} sessions"),
+                bound: Bound::Absences,
+                limit: usize::from(MAX_ABSENCES),
             });
             0
         }
@@ -651,12 +656,26 @@ fn secondary(c: &mut Checker<'_>, grade: Grade, raw: &RawSecondary) -> Option<Se
 }
 
 fn primary(c: &mut Checker<'_>, grade: Grade, raw: &RawPrimary) -> Option<PrimaryInput> {
-    if raw.subjects.len() > MAX_SUBJECTS || raw.qualities.len() > 16 || raw.competences.len() > 16 {
+    if raw.subjects.len() > MAX_SUBJECTS {
         c.push(AssessError::OutOfBounds {
-            pointer: "/tt27".into(),
-            detail: format!("at most {MAX_SUBJECTS} subjects and 16 qualities or competences"),
+            pointer: "/tt27/subjects".into(),
+            bound: Bound::Subjects,
+            limit: MAX_SUBJECTS,
         });
         return None;
+    }
+    for (list, len) in [
+        ("qualities", raw.qualities.len()),
+        ("competences", raw.competences.len()),
+    ] {
+        if len > MAX_TRAITS {
+            c.push(AssessError::OutOfBounds {
+                pointer: format!("/tt27/{list}"),
+                bound: Bound::Traits,
+                limit: MAX_TRAITS,
+            });
+            return None;
+        }
     }
     let catalogue: Vec<_> = primary_subjects(grade)
         .iter()
@@ -834,14 +853,16 @@ fn traits<K: Coded + PartialEq + core::str::FromStr>(
         let Ok(k) = r.code.parse::<K>() else {
             c.push(AssessError::InvalidTrait {
                 pointer: format!("{base}/{i}/code"),
-                detail: format!("`{}` is not a quality or competence code", r.code),
+                code: r.code.clone(),
+                problem: TraitProblem::Unknown,
             });
             continue;
         };
         if out.iter().any(|(seen, _)| *seen == k) {
             c.push(AssessError::InvalidTrait {
                 pointer: format!("{base}/{i}/code"),
-                detail: format!("`{}` is listed twice", r.code),
+                code: r.code.clone(),
+                problem: TraitProblem::Duplicate,
             });
             continue;
         }
@@ -869,7 +890,8 @@ fn traits<K: Coded + PartialEq + core::str::FromStr>(
         if required(k) && !out.iter().any(|(seen, _)| *seen == k) {
             c.push(AssessError::InvalidTrait {
                 pointer: base.into(),
-                detail: format!("missing `{}`", k.code()),
+                code: k.code().into(),
+                problem: TraitProblem::Missing,
             });
         }
     }

@@ -24,7 +24,8 @@ pub enum AdjustPolicy {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MinCountPolicy {
-    /// The text as written: fewer than 6 score subjects cannot reach Tốt/Khá/Đạt.
+    /// The text as written: fewer than 6 score subjects cannot reach Tốt/Khá/Đạt; promotion then goes to the
+    /// principal's decision (no retest can help).
     #[default]
     Literal,
     /// `min(6, number of score subjects)`.

@@ -8,12 +8,16 @@ use crate::assess::input::{Mark, SecondaryInput};
 use crate::assess::output::{
     LevelOutcome, Promotion, PromotionStatus, RetentionReason, SubjectResult, SubjectValue,
 };
-use crate::levels::{Level, Pass};
-use crate::rules::config::{CombinedCase, RulesConfig};
+use crate::levels::{Level, Pass, PromotionDecision};
+use crate::rules::catalogue::AssessmentForm;
+use crate::rules::config::{CombinedCase, MinCountPolicy, RulesConfig};
 use crate::trace::{Fact, Term, TraceCode, TraceStep};
 
 /// The absence limit: "nghỉ không quá 45 buổi" (Điều 12 khoản 1 điểm c).
 pub const MAX_ABSENCES: u16 = 45;
+
+/// "ít nhất 06 môn học" (Điều 9 khoản 2).
+const MIN_SCORE_SUBJECTS: usize = 6;
 
 /// A score below which a subject is retested (Điều 14 khoản 1).
 const RETEST_BELOW_TENTHS: u8 = 50;
@@ -80,6 +84,39 @@ pub(crate) fn promote(
             Vec::new(),
             None,
         );
+    }
+    let score_subjects = subjects
+        .iter()
+        .filter(|s| s.form == AssessmentForm::Score)
+        .count();
+    if config.min_count_policy == MinCountPolicy::Literal && score_subjects < MIN_SCORE_SUBJECTS {
+        #[allow(clippy::cast_possible_truncation)] // both are below 32
+        trace.push(
+            TraceStep::new(TraceCode::Tt22FewScoreSubjects, true).input(Fact::Count {
+                found: score_subjects as u16,
+                limit: MIN_SCORE_SUBJECTS as u16,
+            }),
+        );
+        // "ít nhất 06 môn" read literally: fewer than six score subjects can never reach Đạt and no retest
+        // can change that, so the student goes to the principal's decision (spec §3.7, Điều 12 khoản 4).
+        if retests_given {
+            reject_summer_inputs(input, false, true, errors);
+        }
+        let (status, reason) = match input.principal.promotion {
+            Some(PromotionDecision::LenLop) => (PromotionStatus::LenLop, None),
+            Some(PromotionDecision::OLaiLop) => (
+                PromotionStatus::KhongLenLop,
+                Some(RetentionReason::PrincipalDecision),
+            ),
+            None => (PromotionStatus::ChoQuyetDinhHieuTruong, None),
+        };
+        if status != PromotionStatus::ChoQuyetDinhHieuTruong {
+            trace.push(TraceStep::new(
+                TraceCode::Tt22Promotion,
+                status.is_promoted(),
+            ));
+        }
+        return done(status, reason, Vec::new(), None);
     }
     if conduct_year.passes() && learning_year.passes() {
         reject_summer_inputs(input, summer_given, retests_given, errors);

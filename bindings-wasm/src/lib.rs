@@ -1,0 +1,45 @@
+//! `hocba-wasm`: the core compiled to WebAssembly. Each export takes the documents as JSON text (they come
+//! from files or form fields anyway, and the core's hardened reader applies its limits) and returns JSON
+//! text that `js/index.js` parses into the typed objects declared in `js/index.d.ts`. Passing text rather
+//! than JS objects keeps the module small (no serde-wasm-bindgen) and the output byte-identical to the CLI.
+
+use hocba_core::assess::report_json::assess_document_json;
+use hocba_core::{Lang, RulesConfig};
+use serde_json::{json, Value};
+use wasm_bindgen::prelude::*;
+
+fn lang(code: &str) -> Lang {
+    code.parse().unwrap_or_default()
+}
+
+fn text(v: &Value) -> String {
+    v.to_string()
+}
+
+/// The version of the rules engine.
+#[wasm_bindgen(js_name = rulesVersion)]
+#[must_use]
+pub fn rules_version() -> String {
+    hocba_core::RULES_VERSION.to_string()
+}
+
+/// Assesses a student (`hocba.assess-input/1`) or a class file; `config` is a `RulesConfig` JSON or empty.
+/// Returns `{"ok": true, "assessment": …}`, `{"ok": false, "errors": […]}` or, for a class, `{"ok", "students"}`.
+#[wasm_bindgen]
+#[must_use]
+pub fn assess(input: &str, config: &str, lang_code: &str) -> String {
+    let lang = lang(lang_code);
+    let config = if config.trim().is_empty() {
+        RulesConfig::default()
+    } else {
+        match hocba_core::json::parse_config(config.as_bytes()) {
+            Ok(c) => c,
+            Err(e) => {
+                return text(
+                    &json!({"ok": false, "errors": [hocba_core::assess::report_json::error_json(&e, lang)]}),
+                )
+            }
+        }
+    };
+    text(&assess_document_json(input.as_bytes(), &config, lang).0)
+}

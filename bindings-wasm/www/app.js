@@ -1,0 +1,246 @@
+// The static page: everything runs in this browser through the hocba WebAssembly module.
+import { init, assess, rulesVersion } from "./pkg/index.js";
+import { t, setLang, lang, applyI18n } from "./i18n.js";
+
+await init();
+document.getElementById("version").textContent = rulesVersion();
+
+// ---------- tabs and language ----------
+const tabs = { teacher: document.getElementById("tab-teacher"), parent: document.getElementById("tab-parent") };
+function show(which) {
+  for (const [name, button] of Object.entries(tabs)) {
+    button.setAttribute("aria-pressed", String(name === which));
+    document.getElementById(name).hidden = name !== which;
+  }
+}
+tabs.teacher.addEventListener("click", () => show("teacher"));
+tabs.parent.addEventListener("click", () => show("parent"));
+document.getElementById("lang").addEventListener("click", () => {
+  setLang(lang() === "vi" ? "en" : "vi");
+  applyI18n();
+  rerender();
+});
+applyI18n();
+
+// ---------- shared helpers ----------
+const el = (tag, attrs = {}, ...children) => {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === "text") node.textContent = v;
+    else node.setAttribute(k, v);
+  }
+  node.append(...children);
+  return node;
+};
+/** Vietnamese decimal comma for averages ("8,3"), codes shown as the paper học bạ abbreviates them. */
+export function showValue(v) {
+  if (v === null || v === undefined) return "—";
+  if (/^\d+(\.\d)?$/.test(v)) return lang() === "vi" ? v.replace(".", ",") : v;
+  return t(`v.${v}`) ?? v;
+}
+async function readFile(input) {
+  const file = input.files?.[0];
+  return file ? await file.text() : null;
+}
+function wireDrop(zone, onText) {
+  zone.addEventListener("dragover", (e) => { e.preventDefault(); zone.classList.add("over"); });
+  zone.addEventListener("dragleave", () => zone.classList.remove("over"));
+  zone.addEventListener("drop", async (e) => {
+    e.preventDefault();
+    zone.classList.remove("over");
+    const file = e.dataTransfer?.files?.[0];
+    if (file) onText(await file.text());
+  });
+}
+
+// ---------- teacher view ----------
+let doc = null;      // the parsed document (one student or a class)
+let current = 0;     // the student shown, for a class
+const editor = document.getElementById("editor");
+const problemsBox = document.getElementById("problems");
+const results = document.getElementById("results");
+const picker = document.getElementById("student-picker");
+const select = document.getElementById("student-select");
+
+function student() {
+  return doc?.students ? doc.students[current] : doc;
+}
+
+function loadTeacher(text) {
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    doc = null;
+    editor.replaceChildren();
+    results.replaceChildren();
+    problemsBox.replaceChildren(problemList([{ code: "json_syntax", pointer: "", message: String(e.message) }]));
+    return;
+  }
+  current = 0;
+  picker.hidden = !doc?.students;
+  if (doc?.students) {
+    select.replaceChildren(...doc.students.map((s, i) =>
+      el("option", { value: String(i), text: `${i + 1}. ${s.student?.full_name ?? s.student?.id ?? "?"}` })));
+  }
+  rerender();
+}
+select.addEventListener("change", () => { current = Number(select.value); rerender(); });
+
+function problemList(problems) {
+  const list = el("ul");
+  for (const p of problems) {
+    const item = el("li");
+    const target = p.pointer ? document.querySelector(`[data-pointer="${CSS.escape(p.pointer)}"]`) : null;
+    const where = el("code", { text: p.pointer || "/" });
+    if (target) {
+      const link = el("a", { href: "#" }, where);
+      link.addEventListener("click", (e) => { e.preventDefault(); target.focus(); });
+      item.append(link);
+    } else {
+      item.append(where);
+    }
+    item.append(` — ${p.message} `, el("small", { text: `[${p.code}]` }));
+    list.append(item);
+  }
+  return el("div", { class: "problems" }, el("h3", { text: t("problems").replace("{n}", problems.length) }), list);
+}
+
+function markInput(pointer, value, label, onChange) {
+  const input = el("input", { "data-pointer": pointer, "aria-label": label, inputmode: "decimal", value: value ?? "" });
+  input.addEventListener("input", () => onChange(input.value));
+  return input;
+}
+
+/** Sets the value at a JSON pointer inside `doc`'s current student. */
+function setAt(pointer, value) {
+  const parts = pointer.split("/").slice(1);
+  let node = student();
+  for (const p of parts.slice(0, -1)) node = node[p];
+  node[parts.at(-1)] = value;
+  recompute();
+}
+
+function buildEditor() {
+  const s = student();
+  editor.replaceChildren();
+  if (!s) return;
+  if (s.tt22) editor.append(secondaryEditor(s.tt22));
+  if (s.tt27) editor.append(primaryEditor(s.tt27));
+}
+
+function secondaryEditor(tt22) {
+  const table = el("table");
+  table.append(el("caption", { text: t("marks") }));
+  table.append(el("tr", {}, el("th", { text: t("subject") }), el("th", { text: t("hk1") }), el("th", { text: t("hk2") }),
+    el("th", { text: t("year") })));
+  tt22.subjects.forEach((subject, i) => {
+    const row = el("tr", {}, el("th", { scope: "row", text: t(`s.${subject.subject}`) ?? subject.subject }));
+    for (const term of ["hk1", "hk2"]) {
+      const cell = el("td");
+      const sem = subject[term];
+      if (sem) {
+        (sem.regular ?? []).forEach((m, j) => {
+          const p = `/tt22/subjects/${i}/${term}/regular/${j}`;
+          cell.append(markInput(p, m, `${subject.subject} ${term} TX${j + 1}`, (v) => setAt(p, v)));
+        });
+        for (const part of ["midterm", "final"]) {
+          const p = `/tt22/subjects/${i}/${term}/${part}`;
+          cell.append(" ", markInput(p, sem[part], `${subject.subject} ${term} ${part}`, (v) => setAt(p, v)));
+        }
+      }
+      row.append(cell);
+    }
+    row.append(el("td", { "data-result": `${i}`, text: "" }));
+    table.append(row);
+  });
+  return el("div", { class: "table-wrap" }, table);
+}
+
+function primaryEditor(tt27) {
+  const table = el("table");
+  const points = ["ghk1", "chk1", "ghk2", "cn"];
+  table.append(el("caption", { text: t("marks") }));
+  table.append(el("tr", {}, el("th", { text: t("subject") }), ...points.map((p) => el("th", { text: t(p) }))));
+  tt27.subjects.forEach((subject, i) => {
+    const row = el("tr", {}, el("th", { scope: "row", text: t(`s.${subject.subject}`) ?? subject.subject }));
+    for (const point of points) {
+      const cell = el("td");
+      const mark = subject[point];
+      if (mark) {
+        const lp = `/tt27/subjects/${i}/${point}/level`;
+        cell.append(markInput(lp, mark.level, `${subject.subject} ${point} level`, (v) => setAt(lp, v)));
+        if (mark.test !== undefined) {
+          const tp = `/tt27/subjects/${i}/${point}/test`;
+          cell.append(" ", markInput(tp, mark.test, `${subject.subject} ${point} test`, (v) => setAt(tp, v)));
+        }
+      }
+      row.append(cell);
+    }
+    table.append(row);
+  });
+  return el("div", { class: "table-wrap" }, table);
+}
+
+function recompute() {
+  const s = student();
+  for (const input of editor.querySelectorAll("input[aria-invalid]")) input.removeAttribute("aria-invalid");
+  if (!s) return;
+  let assessment = null;
+  try {
+    assessment = assess(s, { lang: lang() });
+    problemsBox.replaceChildren(el("p", { class: "ok", text: t("noProblems") }));
+  } catch (e) {
+    const problems = e.problems ?? [{ code: "error", pointer: "", message: String(e) }];
+    for (const p of problems) {
+      document.querySelector(`[data-pointer="${CSS.escape(p.pointer)}"]`)?.setAttribute("aria-invalid", "true");
+    }
+    problemsBox.replaceChildren(problemList(problems));
+  }
+  renderResults(assessment);
+}
+
+function renderResults(a) {
+  results.replaceChildren();
+  if (!a) return;
+  if (a.tt22) {
+    a.tt22.subjects.forEach((r, i) => {
+      const cell = editor.querySelector(`[data-result="${i}"]`);
+      if (cell) cell.textContent = `${showValue(r.hk1)} · ${showValue(r.hk2)} · ${showValue(r.year)}`;
+    });
+    const x = a.tt22;
+    results.append(el("dl", { class: "summary" },
+      el("dt", { text: t("learning") }), el("dd", { text: [x.learning.hk1, x.learning.hk2, x.learning.year].map((l) => showValue(l?.level)).join(" · ") }),
+      el("dt", { text: t("conduct") }), el("dd", { text: [x.conduct.hk1, x.conduct.hk2, x.conduct.year].map(showValue).join(" · ") }),
+      el("dt", { text: t("promotion") }), el("dd", { text: showValue(x.promotion.status) }),
+      el("dt", { text: t("titleAward") }), el("dd", { text: showValue(x.title ?? null) })));
+  }
+  if (a.tt27) {
+    const x = a.tt27;
+    results.append(el("dl", { class: "summary" },
+      el("dt", { text: t("result") }), el("dd", { text: showValue(x.result) }),
+      el("dt", { text: t("completion") }), el("dd", { text: showValue(x.completion) }),
+      el("dt", { text: t("titleAward") }), el("dd", { text: showValue(x.title ?? null) })));
+  }
+  const details = el("details", {}, el("summary", { text: t("explanation") }));
+  const list = el("ol");
+  for (const step of a.trace) list.append(el("li", { text: `${step.held ? "✓" : "✗"} ${step.message}` }));
+  details.append(list);
+  results.append(details);
+}
+
+function rerender() {
+  if (!doc) return;
+  buildEditor();
+  recompute();
+}
+
+const teacherFile = document.getElementById("teacher-file");
+teacherFile.addEventListener("change", async () => { const text = await readFile(teacherFile); if (text) loadTeacher(text); });
+wireDrop(document.getElementById("teacher-drop"), loadTeacher);
+document.getElementById("teacher-sample").addEventListener("click", async () => {
+  loadTeacher(await (await fetch("samples/class-10a1.json")).text());
+});
+
+// ---------- parent view ----------
+import("./parent.js").then((m) => m.setup({ el, t, lang, showValue, readFile, wireDrop })).catch(() => {});
+export { rerender };
