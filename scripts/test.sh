@@ -40,6 +40,19 @@ passed=$(grep -Eo '^test result: .* ([0-9]+) passed' "$log" | grep -Eo '[0-9]+ p
 failed=$(grep -Eo '^test result: .* ([0-9]+) failed' "$log" | grep -Eo '[0-9]+ failed' | awk '{s+=$1} END {print s+0}')
 rm -f "$log"
 
+step "browser package: build (wasm-release + wasm-opt), size budget"
+bash bindings-wasm/scripts/build.sh
+
+step "browser package: shared vectors in Node, identical to the native CLI"
+(cd bindings-wasm && node --test tests/node/)
+
+step "browser page: end-to-end in headless Chromium (Playwright); screenshots in bindings-wasm/artifacts/"
+(cd bindings-wasm && node --test tests/browser/)
+
+step "browser package: shared vectors in headless Chromium (wasm-bindgen-test)"
+CHROMEDRIVER="$(command -v chromedriver)" CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test -p hocba-wasm --target wasm32-unknown-unknown --locked
+
 step "benchmarks compile"
 cargo bench --workspace --locked --no-run >/dev/null
 

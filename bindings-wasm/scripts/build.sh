@@ -14,6 +14,12 @@ wasm_opt="$here/node_modules/.bin/wasm-opt"
   -o "$here/pkg/hocba_wasm_bg.opt.wasm" "$here/pkg/hocba_wasm_bg.wasm"
 mv "$here/pkg/hocba_wasm_bg.opt.wasm" "$here/pkg/hocba_wasm_bg.wasm"
 cp "$here"/js/*.js "$here"/js/*.d.ts "$here/pkg/"
+# The static site: the page, the package, and sample files a newcomer can try.
+rm -rf "$here/site"
+mkdir -p "$here/site/samples"
+cp -r "$here"/www/* "$here/site/"
+cp -r "$here/pkg" "$here/site/pkg"
+cp "$root"/examples/*.json "$here/site/samples/"
 raw=$(stat -c %s "$here/pkg/hocba_wasm_bg.wasm")
 gz=$(gzip -9 -c "$here/pkg/hocba_wasm_bg.wasm" | wc -c)
 budget=$((250 * 1024))

@@ -38,3 +38,61 @@ fn bad_input_is_a_typed_error_not_a_panic() {
         assert!(out["errors"][0]["code"].is_string());
     }
 }
+
+mod vectors {
+    include!(concat!(env!("OUT_DIR"), "/vectors.rs"));
+}
+
+#[wasm_bindgen_test]
+fn shared_vectors_in_the_browser() {
+    let mut failures = Vec::new();
+    let mut counts = (0, 0);
+    for (folder, name, text) in vectors::VECTORS {
+        let v: serde_json::Value = serde_json::from_str(text).unwrap();
+        let config = v.get("config").map_or(String::new(), |c| c.to_string());
+        match *folder {
+            "assess" => {
+                counts.0 += 1;
+                let out: serde_json::Value = serde_json::from_str(&hocba_wasm::assess(
+                    &v["input"].to_string(),
+                    &config,
+                    "vi",
+                ))
+                .unwrap();
+                let mismatches = hocba_tests::compare_expected(&v["expected"], &out["assessment"]);
+                if !mismatches.is_empty() {
+                    failures.push(format!("{name}: {mismatches:?}"));
+                }
+            }
+            _ => {
+                counts.1 += 1;
+                let input = v
+                    .get("input_text")
+                    .and_then(|t| t.as_str())
+                    .map_or_else(|| v["input"].to_string(), String::from);
+                let out: serde_json::Value =
+                    serde_json::from_str(&hocba_wasm::assess(&input, &config, "en")).unwrap();
+                let got: Vec<_> = out["errors"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|e| (e["code"].clone(), e["pointer"].clone()))
+                    .collect();
+                let want: Vec<_> = v["expected_errors"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|e| (e["code"].clone(), e["pointer"].clone()))
+                    .collect();
+                if got != want {
+                    failures.push(format!("{name}: expected {want:?}, got {got:?}"));
+                }
+            }
+        }
+    }
+    assert!(
+        counts.0 >= 60 && counts.1 >= 20,
+        "vectors not embedded: {counts:?}"
+    );
+    assert!(failures.is_empty(), "{failures:#?}");
+}

@@ -99,7 +99,8 @@ function problemList(problems) {
     } else {
       item.append(where);
     }
-    item.append(` — ${p.message} `, el("small", { text: `[${p.code}]` }));
+    const message = p.pointer && p.message.startsWith(`${p.pointer}: `) ? p.message.slice(p.pointer.length + 2) : p.message;
+    item.append(` — ${message} `, el("small", { text: `[${p.code}]` }));
     list.append(item);
   }
   return el("div", { class: "problems" }, el("h3", { text: t("problems").replace("{n}", problems.length) }), list);
@@ -241,6 +242,4 @@ document.getElementById("teacher-sample").addEventListener("click", async () => 
   loadTeacher(await (await fetch("samples/class-10a1.json")).text());
 });
 
-// ---------- parent view ----------
-import("./parent.js").then((m) => m.setup({ el, t, lang, showValue, readFile, wireDrop })).catch(() => {});
-export { rerender };
+export { el, showValue, readFile, wireDrop, rerender };

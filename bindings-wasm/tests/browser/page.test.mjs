@@ -1,0 +1,110 @@
+// End-to-end tests of the static page in headless Chromium (Debian's, driven by playwright-core):
+// the teacher flow on a broken record, the fix, and screenshots at phone and desktop width.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { serve } from "../../scripts/serve.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const pkgRoot = join(here, "..", "..");
+const site = join(pkgRoot, "site");
+const artifacts = join(pkgRoot, "artifacts");
+const examples = join(pkgRoot, "..", "examples");
+mkdirSync(artifacts, { recursive: true });
+
+let server;
+let browser;
+let base;
+
+before(async () => {
+  server = await serve(site);
+  base = `http://127.0.0.1:${server.address().port}/`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function openPage(width) {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(base);
+  await page.waitForFunction(() => document.getElementById("version").textContent.length > 0);
+  return { page, errors };
+}
+
+function brokenStudent() {
+  const s = JSON.parse(readFileSync(join(examples, "student-tt22-grade10.json"), "utf8"));
+  s.tt22.subjects[1].hk1.regular[2] = "11";   // Toán, HK I, third regular assessment
+  s.tt22.subjects[0].hk2.final = "8.25";      // Ngữ văn, HK II, final
+  const path = join(artifacts, "broken-student.json");
+  writeFileSync(path, JSON.stringify(s, null, 2));
+  return path;
+}
+
+for (const [name, width] of [["phone", 360], ["desktop", 1280]]) {
+  test(`teacher flow at ${name} width: broken record, exact problems, fix, problems gone`, async () => {
+    const { page, errors } = await openPage(width);
+    await page.setInputFiles("#teacher-file", brokenStudent());
+    const problems = page.locator("#problems li");
+    await problems.first().waitFor();
+    const texts = await problems.allTextContents();
+    assert.equal(texts.length, 2, texts.join("\n"));
+    assert.match(texts[0], /\/tt22\/subjects\/0\/hk2\/final.*\[score_too_precise\]/);
+    assert.match(texts[1], /\/tt22\/subjects\/1\/hk1\/regular\/2.*\[score_out_of_range\]/);
+    const bad = page.locator('input[data-pointer="/tt22/subjects/1/hk1/regular/2"]');
+    assert.equal(await bad.getAttribute("aria-invalid"), "true");
+    await page.screenshot({ path: join(artifacts, `teacher-${name}-errors.png`), fullPage: true });
+
+    await bad.fill("10");
+    await page.locator('input[data-pointer="/tt22/subjects/0/hk2/final"]').fill("8.5");
+    await page.locator("#problems .ok").waitFor();
+    assert.equal(await page.locator("#problems li").count(), 0);
+    assert.equal(await bad.getAttribute("aria-invalid"), null);
+    const summary = await page.locator("#results .summary").textContent();
+    assert.match(summary, /Học sinh Xuất sắc/);
+    // Decimal comma, as the paper học bạ shows it.
+    assert.match(await page.locator('[data-result="1"]').textContent(), /\d,\d/);
+    await page.screenshot({ path: join(artifacts, `teacher-${name}-fixed.png`), fullPage: true });
+
+    // The English switch relabels the page and the engine's messages.
+    await page.click("#lang");
+    await page.locator('input[data-pointer="/tt22/subjects/0/hk2/final"]').fill("8.55");
+    await page.locator("#problems li").first().waitFor();
+    assert.match(await page.locator("#problems li").first().textContent(), /more than one decimal/);
+    assert.deepEqual(errors, []);
+  });
+}
+
+test("the page fits a 360 px phone without horizontal scrolling of the page itself", async () => {
+  const { page } = await openPage(360);
+  await page.setInputFiles("#teacher-file", join(examples, "student-tt22-grade10.json"));
+  await page.locator("#problems .ok").waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `page scrolls horizontally by ${overflow}px`);
+});
+
+test("every control has an accessible name and can be reached by keyboard", async () => {
+  const { page } = await openPage(1280);
+  await page.setInputFiles("#teacher-file", join(examples, "student-tt22-grade10.json"));
+  await page.locator("#problems .ok").waitFor();
+  const unnamed = await page.evaluate(() =>
+    [...document.querySelectorAll("button, input, select")]
+      .filter((n) => !n.hidden && !(n.getAttribute("aria-label") || n.labels?.length || n.textContent.trim()))
+      .map((n) => n.outerHTML));
+  assert.deepEqual(unnamed, []);
+  await page.keyboard.press("Tab");
+  const focused = await page.evaluate(() => document.activeElement?.id);
+  assert.ok(focused, "Tab reaches a control");
+});
