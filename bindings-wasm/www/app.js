@@ -242,4 +242,4 @@ document.getElementById("teacher-sample").addEventListener("click", async () => 
   loadTeacher(await (await fetch("samples/class-10a1.json")).text());
 });
 
-export { el, showValue, readFile, wireDrop, rerender };
+export { el, readFile, wireDrop, rerender };

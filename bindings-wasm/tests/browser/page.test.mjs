@@ -40,7 +40,9 @@ async function openPage(width) {
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.goto(base);
-  await page.waitForFunction(() => document.getElementById("version").textContent.length > 0);
+  await page
+    .waitForFunction(() => document.getElementById("version").textContent.length > 0, null, { timeout: 10_000 })
+    .catch((e) => { throw new Error(`page did not start: ${errors.join("; ") || e.message}`); });
   return { page, errors };
 }
 
