@@ -296,3 +296,16 @@ fn schemas_are_published() {
         assert!(v.get("$schema").is_some(), "{name}");
     }
 }
+
+#[test]
+fn shipped_schemas_match_the_types() {
+    for name in ["assess-input", "class-input", "rules-config", "assessment"] {
+        let o = hocba(&["schema", name]);
+        let shipped = std::fs::read_to_string(repo().join(format!("schemas/{name}.schema.json"))).unwrap();
+        assert_eq!(
+            stdout(&o),
+            shipped,
+            "schemas/{name}.schema.json is stale: run `hocba schema {name} > schemas/{name}.schema.json`"
+        );
+    }
+}
