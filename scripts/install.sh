@@ -39,3 +39,10 @@ if [ ! -x bindings-wasm/node_modules/.bin/wasm-opt ] || [ bindings-wasm/package-
   say "npm ci (bindings-wasm)"
   (cd bindings-wasm && npm ci --no-audit --no-fund --loglevel=error)
 fi
+
+# The Kotlin compiler (npm package kotlin-compiler), exactly as locked.
+if [ ! -x bindings-mobile/kotlin/node_modules/kotlin-compiler/bin/kotlinc ]; then
+  say "npm ci (kotlin-compiler)"
+  (cd bindings-mobile/kotlin && npm ci --no-audit --no-fund --loglevel=error)
+  chmod +x bindings-mobile/kotlin/node_modules/kotlin-compiler/bin/*
+fi

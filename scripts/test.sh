@@ -53,6 +53,15 @@ step "browser package: shared vectors in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER="$(command -v chromedriver)" CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test -p hocba-wasm --target wasm32-unknown-unknown --locked
 
+step "mobile bindings: generate Kotlin, Swift and Python (uniffi library mode)"
+bash bindings-mobile/scripts/generate.sh
+
+step "mobile bindings: shared vectors from Python"
+python3 bindings-mobile/python/test_vectors.py
+
+step "mobile bindings: shared vectors, bad input and threads from Kotlin on the JVM"
+bash bindings-mobile/scripts/test-kotlin.sh
+
 step "benchmarks compile"
 cargo bench --workspace --locked --no-run >/dev/null
 

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Compiles the generated Kotlin bindings with the Kotlin tests (kotlinc from the npm package
+# kotlin-compiler, Debian's JDK and JNA) and runs them on the JVM against the debug library.
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+root="$(cd "$here/.." && pwd)"
+kotlinc="$here/kotlin/node_modules/kotlin-compiler/bin/kotlinc"
+jna=/usr/share/java/jna.jar
+build="$here/kotlin/build"
+mkdir -p "$build"
+"$kotlinc" -nowarn -cp "$jna" -include-runtime -d "$build/tests.jar" \
+  "$here/generated/uniffi/hocba_mobile/hocba_mobile.kt" "$root"/tests/kotlin/*.kt "$here"/kotlin/src/*.kt
+java -Djna.library.path="$here/generated" -cp "$build/tests.jar:$jna" hocba.mobile.test.VectorsTestKt "$root"
