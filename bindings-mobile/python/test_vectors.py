@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+import tempfile
 import unittest
 from pathlib import Path
 
@@ -19,11 +20,12 @@ HOCBA = ROOT / "target" / "debug" / "hocba"
 
 def native(input_bytes, config):
     args = [str(HOCBA), "assess", "--format", "json", "-"]
-    if config is not None:
-        path = Path("/tmp") / f"hocba-py-config-{id(config)}.json"
-        path.write_text(json.dumps(config))
-        args[2:2] = ["--config", str(path)]
-    return json.loads(subprocess.run(args, input=input_bytes, capture_output=True, check=False).stdout)
+    with tempfile.NamedTemporaryFile("w", suffix=".json") as f:
+        if config is not None:
+            f.write(json.dumps(config))
+            f.flush()
+            args[2:2] = ["--config", f.name]
+        return json.loads(subprocess.run(args, input=input_bytes, capture_output=True, check=False).stdout)
 
 
 class Vectors(unittest.TestCase):

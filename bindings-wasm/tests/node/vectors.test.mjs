@@ -3,7 +3,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { assess, HocbaError, rulesVersion } from "../../pkg/index.node.js";
@@ -16,13 +17,18 @@ const hocbaBin = process.env.HOCBA_BIN ?? join(root, "target", "debug", "hocba")
 
 function native(inputText, config, lang) {
   const args = ["assess", "--format", "json", "--lang", lang, "-"];
-  if (config) {
-    const path = join(process.env.TMPDIR ?? "/tmp", `hocba-vector-config-${process.pid}.json`);
-    spawnSync("sh", ["-c", `cat > ${path}`], { input: JSON.stringify(config) });
-    args.splice(1, 0, "--config", path);
+  const dir = mkdtempSync(join(tmpdir(), "hocba-vector-"));
+  try {
+    if (config) {
+      const path = join(dir, "config.json");
+      writeFileSync(path, JSON.stringify(config));
+      args.splice(1, 0, "--config", path);
+    }
+    const r = spawnSync(hocbaBin, args, { input: inputText, maxBuffer: 1 << 26 });
+    return JSON.parse(r.stdout.toString("utf8"));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  const r = spawnSync(hocbaBin, args, { input: inputText, maxBuffer: 1 << 26 });
-  return JSON.parse(r.stdout.toString("utf8"));
 }
 
 test("rules version", () => {
