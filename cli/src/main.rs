@@ -3,6 +3,7 @@
 
 mod commands;
 mod input;
+mod sheets;
 mod text;
 
 use std::process::ExitCode;
@@ -67,6 +68,14 @@ enum Command {
     Assess(commands::assess::AssessArgs),
     /// Print the JSON Schema of a format.
     Schema(commands::schema::SchemaArgs),
+    /// Read a class gradebook (.xlsx/.csv, docs/gradebook.md) into a class input, every bad cell reported.
+    #[command(
+        after_help = "Examples:\n  hocba import examples/gradebook-10a1.xlsx -o class.json\n  hocba import --lang en gradebook.csv"
+    )]
+    Import(commands::import::ImportArgs),
+    /// Write a class's gradebook, results and summary to one .xlsx workbook.
+    #[command(after_help = "Examples:\n  hocba export examples/class-10a1.json -o 10a1.xlsx")]
+    Export(commands::export::ExportArgs),
 }
 
 fn main() -> ExitCode {
@@ -74,6 +83,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Assess(args) => commands::assess::run(&args),
         Command::Schema(args) => commands::schema::run(&args),
+        Command::Import(args) => commands::import::run(&args),
+        Command::Export(args) => commands::export::run(&args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -301,7 +301,8 @@ fn schemas_are_published() {
 fn shipped_schemas_match_the_types() {
     for name in ["assess-input", "class-input", "rules-config", "assessment"] {
         let o = hocba(&["schema", name]);
-        let shipped = std::fs::read_to_string(repo().join(format!("schemas/{name}.schema.json"))).unwrap();
+        let shipped =
+            std::fs::read_to_string(repo().join(format!("schemas/{name}.schema.json"))).unwrap();
         assert_eq!(
             stdout(&o),
             shipped,

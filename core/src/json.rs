@@ -273,26 +273,7 @@ pub fn from_value<T: de::DeserializeOwned>(value: Value) -> Result<T, AssessErro
     })
 }
 
-/// Format tag of a class file.
-pub const CLASS_FORMAT: &str = "hocba.class-input/1";
-
-/// A class file: several students of one class.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct RawClassInput {
-    /// `hocba.class-input/1` (optional).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub format: Option<String>,
-    /// Class name, e.g. `10A1`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub class: Option<String>,
-    /// School name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub school: Option<String>,
-    /// Students.
-    pub students: Vec<RawAssessInput>,
-}
+pub use crate::assess::raw::{RawClassInput, CLASS_FORMAT};
 
 /// One student or a whole class.
 #[derive(Debug, Clone, PartialEq, Eq)]

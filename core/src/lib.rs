@@ -7,6 +7,7 @@ extern crate alloc;
 extern crate std;
 
 pub mod assess;
+pub mod gradebook;
 mod lang;
 pub mod levels;
 pub mod rules;
