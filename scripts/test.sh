@@ -40,6 +40,9 @@ passed=$(grep -Eo '^test result: .* ([0-9]+) passed' "$log" | grep -Eo '[0-9]+ p
 failed=$(grep -Eo '^test result: .* ([0-9]+) failed' "$log" | grep -Eo '[0-9]+ failed' | awk '{s+=$1} END {print s+0}')
 rm -f "$log"
 
+step "gradebook import budget (release binary, 2,000 students < 2 s)"
+scripts/check-import-speed.sh
+
 step "browser package: build (wasm-release + wasm-opt), size budget"
 bash bindings-wasm/scripts/build.sh
 

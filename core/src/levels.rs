@@ -3,10 +3,18 @@
 //! Each has a stable snake_case code for files, a Vietnamese label as printed on the học bạ, an English
 //! label, and accepts the spellings schools already type (`"Đ"`, `"CĐ"`, `"Tốt"`, `"T"`…).
 
+use alloc::string::String;
 use core::fmt;
 
+use unicode_normalization::UnicodeNormalization;
+
+/// Trimmed, NFC, lower case: the form spellings are compared in.
+fn normalize(text: &str) -> String {
+    text.trim().nfc().collect::<String>().to_lowercase()
+}
+
 macro_rules! vocabulary {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => $code:literal, $vi:literal, $short:literal, $en:literal, [$($alias:literal),*];)* }) => {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $code:literal, $vi:literal, $short:literal, $en:literal;)* }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum $name {
@@ -32,13 +40,15 @@ macro_rules! vocabulary {
             pub const fn label(self, lang: crate::Lang) -> &'static str {
                 match lang { crate::Lang::Vi => self.label_vi(), crate::Lang::En => self.label_en() }
             }
-            /// Parses the code, the label or a usual abbreviation (case-sensitive for Vietnamese letters).
+            /// Parses what schools type: the code, the Vietnamese label or its abbreviation, in any case, in
+            /// composed or decomposed Unicode, with `đ` also written `d` in the abbreviation (`CĐ`, `CD`).
             #[must_use]
             pub fn parse(text: &str) -> Option<Self> {
-                match text {
-                    $($code | $vi | $short $(| $alias)* => Some($name::$variant),)*
-                    _ => None,
-                }
+                let wanted = normalize(text);
+                [$($name::$variant),*].into_iter().find(|v| {
+                    let short = normalize(v.short_vi());
+                    wanted == v.code() || wanted == normalize(v.label_vi()) || wanted == short || wanted == short.replace('đ', "d")
+                })
             }
             /// The accepted spellings, for error messages.
             pub const EXPECTED: &'static str = concat!($("`", $code, "` ",)*);
@@ -57,10 +67,10 @@ macro_rules! vocabulary {
 vocabulary! {
     /// Mức đánh giá: TT22 learning results (Điều 9 khoản 2) and conduct results (Điều 8). Ordered best first.
     Level {
-        Tot => "tot", "Tốt", "T", "Good", ["tốt", "TOT"];
-        Kha => "kha", "Khá", "K", "Fair", ["khá", "KHA"];
-        Dat => "dat", "Đạt", "Đ", "Pass", ["đạt", "DAT"];
-        ChuaDat => "chua_dat", "Chưa đạt", "CĐ", "Not yet passed", ["chưa đạt", "CHUA_DAT"];
+        Tot => "tot", "Tốt", "T", "Good";
+        Kha => "kha", "Khá", "K", "Fair";
+        Dat => "dat", "Đạt", "Đ", "Pass";
+        ChuaDat => "chua_dat", "Chưa đạt", "CĐ", "Not yet passed";
     }
 }
 
@@ -91,43 +101,78 @@ impl Level {
 vocabulary! {
     /// Result of a comment-assessed subject or of one comment check (TT22 Điều 9 khoản 1 điểm a).
     Pass {
-        Dat => "dat", "Đạt", "Đ", "Pass", ["đạt", "D"];
-        ChuaDat => "chua_dat", "Chưa đạt", "CĐ", "Not yet passed", ["chưa đạt", "CD"];
+        Dat => "dat", "Đạt", "Đ", "Pass";
+        ChuaDat => "chua_dat", "Chưa đạt", "CĐ", "Not yet passed";
     }
 }
 
 vocabulary! {
     /// TT27 subject level at a time point (Điều 7 khoản 1 điểm a).
     SubjectLevel {
-        HoanThanhTot => "hoan_thanh_tot", "Hoàn thành tốt", "T", "Completed well", [];
-        HoanThanh => "hoan_thanh", "Hoàn thành", "H", "Completed", [];
-        ChuaHoanThanh => "chua_hoan_thanh", "Chưa hoàn thành", "C", "Not yet completed", [];
+        HoanThanhTot => "hoan_thanh_tot", "Hoàn thành tốt", "T", "Completed well";
+        HoanThanh => "hoan_thanh", "Hoàn thành", "H", "Completed";
+        ChuaHoanThanh => "chua_hoan_thanh", "Chưa hoàn thành", "C", "Not yet completed";
     }
 }
 
 vocabulary! {
     /// TT27 level of a quality or competence (Điều 7 khoản 2).
     TraitLevel {
-        Tot => "tot", "Tốt", "T", "Good", [];
-        Dat => "dat", "Đạt", "Đ", "Meets", [];
-        CanCoGang => "can_co_gang", "Cần cố gắng", "C", "Needs effort", [];
+        Tot => "tot", "Tốt", "T", "Good";
+        Dat => "dat", "Đạt", "Đ", "Meets";
+        CanCoGang => "can_co_gang", "Cần cố gắng", "C", "Needs effort";
     }
 }
 
 vocabulary! {
     /// TT27 end-of-year educational result (Điều 9 khoản 2 điểm a).
     PrimaryResult {
-        HoanThanhXuatSac => "hoan_thanh_xuat_sac", "Hoàn thành xuất sắc", "HTXS", "Completed with distinction", [];
-        HoanThanhTot => "hoan_thanh_tot", "Hoàn thành tốt", "HTT", "Completed well", [];
-        HoanThanh => "hoan_thanh", "Hoàn thành", "HT", "Completed", [];
-        ChuaHoanThanh => "chua_hoan_thanh", "Chưa hoàn thành", "CHT", "Not yet completed", [];
+        HoanThanhXuatSac => "hoan_thanh_xuat_sac", "Hoàn thành xuất sắc", "HTXS", "Completed with distinction";
+        HoanThanhTot => "hoan_thanh_tot", "Hoàn thành tốt", "HTT", "Completed well";
+        HoanThanh => "hoan_thanh", "Hoàn thành", "HT", "Completed";
+        ChuaHoanThanh => "chua_hoan_thanh", "Chưa hoàn thành", "CHT", "Not yet completed";
     }
 }
 
 vocabulary! {
     /// A principal's decision on promotion (TT22 Điều 12 khoản 4, TT27 Điều 11 khoản 3).
     PromotionDecision {
-        LenLop => "len_lop", "Lên lớp", "LL", "Promoted", [];
-        OLaiLop => "o_lai_lop", "Ở lại lớp", "OLL", "Retained", [];
+        LenLop => "len_lop", "Lên lớp", "LL", "Promoted";
+        OLaiLop => "o_lai_lop", "Ở lại lớp", "OLL", "Retained";
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_spelling_schools_type() {
+        // "Đạt" in decomposed Unicode (D + combining stroke is not how Đ decomposes: Đ has no decomposition,
+        // but ạ is a + U+0323), as typed with Unikey's "Unicode tổ hợp".
+        let decomposed = "\u{0110}a\u{0323}t";
+        assert_ne!(decomposed, "Đạt");
+        assert_eq!(Level::parse(decomposed), Some(Level::Dat));
+        for (text, want) in [
+            ("dat", Level::Dat),
+            ("DAT", Level::Dat),
+            ("Đ", Level::Dat),
+            ("d", Level::Dat),
+            ("ĐẠT", Level::Dat),
+            ("CĐ", Level::ChuaDat),
+            ("cd", Level::ChuaDat),
+            ("Chưa đạt", Level::ChuaDat),
+            ("  tốt ", Level::Tot),
+            ("K", Level::Kha),
+        ] {
+            assert_eq!(Level::parse(text), Some(want), "{text}");
+        }
+        assert_eq!(Pass::parse("DAT"), Some(Pass::Dat));
+        assert_eq!(Pass::parse("cd"), Some(Pass::ChuaDat));
+        assert_eq!(TraitLevel::parse("đ"), Some(TraitLevel::Dat));
+        assert_eq!(TraitLevel::parse("D"), Some(TraitLevel::Dat));
+        assert_eq!(SubjectLevel::parse("h"), Some(SubjectLevel::HoanThanh));
+        assert_eq!(Level::parse("xuat_sac"), None);
+        assert_eq!(Level::parse(""), None);
     }
 }

@@ -85,18 +85,27 @@ impl TryFrom<Decimal> for Score {
     }
 }
 
-/// Parses a plain decimal: optional sign, digits, optional `.` and digits. No exponent, no spaces, no comma,
-/// at most 30 characters (a limit on every parser).
+/// Parses a plain decimal: an optional `-` (reported as out of range by callers), digits without a leading
+/// zero, optional `.` and digits. No `+`, exponent, spaces or comma; at most 30 characters.
 pub(crate) fn parse_plain_decimal(text: &str) -> Result<Decimal, ScoreProblem> {
-    let body = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let negative = text.starts_with('-');
+    let body = text.strip_prefix('-').unwrap_or(text);
     let mut parts = body.splitn(2, '.');
     let int = parts.next().unwrap_or("");
     let frac = parts.next();
     let digits_ok = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if text.len() > 30 || !digits_ok(int) || frac.is_some_and(|f| !digits_ok(f)) {
+    if text.len() > 30
+        || !digits_ok(int)
+        || frac.is_some_and(|f| !digits_ok(f))
+        || (int.len() > 1 && int.starts_with('0'))
+    {
         return Err(ScoreProblem::NotANumber);
     }
-    Decimal::from_str(text).map_err(|_| ScoreProblem::NotANumber)
+    if negative {
+        // "-0" is no score either: a sign is a typing error whatever follows.
+        return Err(ScoreProblem::OutOfRange);
+    }
+    Decimal::from_str(body).map_err(|_| ScoreProblem::NotANumber)
 }
 
 impl fmt::Display for Score {
@@ -207,6 +216,10 @@ mod tests {
         assert_eq!(Score::parse(""), Err(ScoreProblem::NotANumber));
         assert_eq!(Score::parse(".5"), Err(ScoreProblem::NotANumber));
         assert_eq!(Score::parse("10.01"), Err(ScoreProblem::OutOfRange));
+        assert_eq!(Score::parse("+8"), Err(ScoreProblem::NotANumber));
+        assert_eq!(Score::parse("08"), Err(ScoreProblem::NotANumber));
+        assert_eq!(Score::parse("-0"), Err(ScoreProblem::OutOfRange));
+        assert_eq!(Score::parse("0.5").map(Score::tenths), Ok(5));
         let s = Score::parse("7").map(|s| s.to_string());
         assert_eq!(s.as_deref(), Ok("7.0"));
         let ten = Score::MAX;

@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use hocba_core::assess::error::{Bound, TraitProblem};
+use hocba_core::assess::error::{Bound, Decision, TraitProblem};
 use hocba_core::assess::AssessError;
 use hocba_core::rules::catalogue::Subject;
 use hocba_core::trace::TraceCode;
@@ -242,6 +242,14 @@ fn one_of_each() -> Vec<AssessError> {
         },
         AssessError::SummerTrainingNotApplicable {
             pointer: p("/tt22/conduct/after_summer"),
+        },
+        AssessError::ExemptPracticalNotApplicable {
+            pointer: p("/tt22/subjects/1/hk1/exempt_practical"),
+            subject: Subject::Toan,
+        },
+        AssessError::DecisionNotApplicable {
+            pointer: p("/tt27/supplementary"),
+            what: Decision::Supplementary,
         },
         AssessError::OutOfBounds {
             pointer: p("/tt22/absences"),

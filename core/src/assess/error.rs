@@ -258,6 +258,22 @@ pub enum AssessError {
         /// Where.
         pointer: String,
     },
+    /// `exempt_practical` on a subject other than GDTC and GDQP&AN (TT22 Điều 10).
+    #[error("{pointer}: only physical education and defence education have a practical part to exempt from (TT22 Điều 10), not {}", subject.code())]
+    ExemptPracticalNotApplicable {
+        /// Where.
+        pointer: String,
+        /// The subject.
+        subject: Subject,
+    },
+    /// A principal's decision, or a supplementary assessment, given where the rules leave nothing to decide.
+    #[error("{pointer}: {} is not applicable: {}", what.code(), what.reason(Lang::En))]
+    DecisionNotApplicable {
+        /// Where.
+        pointer: String,
+        /// Which decision.
+        what: Decision,
+    },
     /// A value outside its allowed range (absences, list lengths, text lengths).
     #[error("{pointer}: {} {limit}", bound.text(Lang::En))]
     OutOfBounds {
@@ -303,6 +319,8 @@ impl AssessError {
             AssessError::RetestNotApplicable { .. } => "retest_not_applicable",
             AssessError::SummerTrainingNotApplicable { .. } => "summer_training_not_applicable",
             AssessError::OutOfBounds { .. } => "out_of_bounds",
+            AssessError::ExemptPracticalNotApplicable { .. } => "exempt_practical_not_applicable",
+            AssessError::DecisionNotApplicable { .. } => "decision_not_applicable",
         }
     }
 
@@ -337,7 +355,9 @@ impl AssessError {
             | AssessError::TestNotApplicable { pointer, .. }
             | AssessError::RetestNotApplicable { pointer, .. }
             | AssessError::SummerTrainingNotApplicable { pointer }
-            | AssessError::OutOfBounds { pointer, .. } => pointer,
+            | AssessError::OutOfBounds { pointer, .. }
+            | AssessError::ExemptPracticalNotApplicable { pointer, .. }
+            | AssessError::DecisionNotApplicable { pointer, .. } => pointer,
         }
     }
 
@@ -371,7 +391,9 @@ impl AssessError {
             | AssessError::TestNotApplicable { pointer, .. }
             | AssessError::RetestNotApplicable { pointer, .. }
             | AssessError::SummerTrainingNotApplicable { pointer }
-            | AssessError::OutOfBounds { pointer, .. } => pointer.insert_str(0, prefix),
+            | AssessError::OutOfBounds { pointer, .. }
+            | AssessError::ExemptPracticalNotApplicable { pointer, .. }
+            | AssessError::DecisionNotApplicable { pointer, .. } => pointer.insert_str(0, prefix),
         }
         if let AssessError::DuplicateSubject { first, .. } = self {
             first.insert_str(0, prefix);
@@ -528,6 +550,13 @@ impl AssessError {
                 bound,
                 limit,
             } => format!("{pointer}: {} {limit}", bound.text(Lang::Vi)),
+            AssessError::ExemptPracticalNotApplicable { pointer, subject } => format!(
+                "{pointer}: chỉ môn Giáo dục thể chất và Giáo dục quốc phòng và an ninh có phần thực hành để miễn (TT22 Điều 10), không phải môn {}",
+                subject.name_vi()
+            ),
+            AssessError::DecisionNotApplicable { pointer, what } => {
+                format!("{pointer}: không áp dụng {}: {}", what.code(), what.reason(Lang::Vi))
+            }
         }
     }
 }
@@ -571,6 +600,48 @@ impl Bound {
             (Bound::NestingDepth, Lang::En) => "nesting depth at most",
             (Bound::StringBytes, Lang::En) => "string length in bytes at most",
             (Bound::Items, Lang::En) => "items at most",
+        }
+    }
+}
+
+/// A decision that only applies in some cases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Decision {
+    /// The principal's learning levels (TT22): only for students assessed against an IEP or exempted.
+    PrincipalLearning,
+    /// The principal's promotion decision (TT22): IEP/exempt students, or fewer than six score subjects.
+    PrincipalPromotion,
+    /// TT27 supplementary assessment: only after a Chưa hoàn thành year.
+    Supplementary,
+    /// TT27 principal's decision: only when the supplementary assessment still finds the grade not completed.
+    PrimaryPrincipal,
+}
+
+impl Decision {
+    /// The input field.
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Decision::PrincipalLearning => "principal.learning_*",
+            Decision::PrincipalPromotion => "principal.promotion",
+            Decision::Supplementary => "supplementary",
+            Decision::PrimaryPrincipal => "principal_decision",
+        }
+    }
+
+    /// Why it does not apply.
+    #[must_use]
+    pub const fn reason(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Decision::PrincipalLearning, Lang::Vi) => "Hiệu trưởng chỉ quyết định kết quả học tập của học sinh học theo kế hoạch giáo dục cá nhân hoặc được miễn môn (TT22 Điều 11)",
+            (Decision::PrincipalLearning, Lang::En) => "the principal decides learning levels only for students assessed against an IEP or exempted (TT22 Điều 11)",
+            (Decision::PrincipalPromotion, Lang::Vi) => "việc lên lớp của học sinh này được xét theo TT22 Điều 12 khoản 1–3, không do Hiệu trưởng quyết định",
+            (Decision::PrincipalPromotion, Lang::En) => "this student's promotion follows TT22 Điều 12 khoản 1–3, not a principal's decision",
+            (Decision::Supplementary, Lang::Vi) => "học sinh đã hoàn thành chương trình lớp học, không đánh giá bổ sung (TT27 Điều 11 khoản 2)",
+            (Decision::Supplementary, Lang::En) => "the pupil completed the grade; there is no supplementary assessment (TT27 Điều 11 khoản 2)",
+            (Decision::PrimaryPrincipal, Lang::Vi) => "Hiệu trưởng chỉ quyết định khi học sinh vẫn chưa hoàn thành sau đánh giá bổ sung (TT27 Điều 11 khoản 3)",
+            (Decision::PrimaryPrincipal, Lang::En) => "the principal decides only when the pupil still has not completed the grade after the supplementary assessment (TT27 Điều 11 khoản 3)",
         }
     }
 }

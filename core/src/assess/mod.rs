@@ -42,7 +42,7 @@ pub fn assess(input: &AssessInput, config: &RulesConfig) -> Result<Assessment, A
             tt22::assess(input.grade, s, config, &mut trace).map_err(AssessErrors)?,
         ),
         (RegimeInput::Tt27(p), crate::rules::Regime::Tt27) => {
-            RegimeAssessment::Tt27(tt27::assess(input.grade, p, &mut trace))
+            RegimeAssessment::Tt27(tt27::assess(input.grade, p, &mut trace).map_err(AssessErrors)?)
         }
         _ => {
             return Err(AssessError::RegimeSectionMismatch {

@@ -611,6 +611,12 @@ fn secondary(c: &mut Checker<'_>, grade: Grade, raw: &RawSecondary) -> Option<Se
                     None
                 }
             };
+            if r.exempt_practical && !matches!(spec.subject, Subject::Gdtc | Subject::Gdqpan) {
+                c.push(AssessError::ExemptPracticalNotApplicable {
+                    pointer: format!("{sp}/exempt_practical"),
+                    subject: spec.subject,
+                });
+            }
             Some(SemesterMarks {
                 regular,
                 midterm: midterm?,

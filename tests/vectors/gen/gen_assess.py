@@ -1176,6 +1176,36 @@ error_case("tt27-foreign-language-compulsory-from-grade3",
            input=at(tt27(3), ["tt27", "subjects"], [s for s in tt27(3)["tt27"]["subjects"]
                                                     if s["subject"] != "ngoai_ngu_1"]))
 
+# Inputs the rules leave no room for are refused, never dropped (docs/decisions.md D-8).
+error_case("exempt-practical-on-a-subject-without-practical-part",
+           "TT22 Điều 10: only GDTC and GDQP&AN have a practical part to exempt from; on Toán it is refused.",
+           [e("exempt_practical_not_applicable", "/tt22/subjects/1/hk1/exempt_practical")],
+           input=at(copy.deepcopy(G8), ["tt22", "subjects", 1, "hk1", "exempt_practical"], True))
+error_case("principal-promotion-without-grounds",
+           "TT22 Điều 12 khoản 4: the principal decides promotion only for IEP/exempt students (or, read literally, "
+           "fewer than six score subjects); for a standard student the decision is refused.",
+           [e("decision_not_applicable", "/tt22/principal/promotion")],
+           input=at(copy.deepcopy(G8), ["tt22", "principal"], {"promotion": "o_lai_lop"}))
+error_case("principal-learning-level-without-grounds",
+           "TT22 Điều 11: the principal sets learning levels only for students assessed against an IEP or exempted.",
+           [e("decision_not_applicable", "/tt22/principal/learning_year")],
+           input=at(copy.deepcopy(G8), ["tt22", "principal"], {"learning_year": "tot"}))
+error_case("tt27-supplementary-after-completed-year",
+           "TT27 Điều 11 khoản 2: a supplementary assessment follows only a Chưa hoàn thành year; with HTXS both the "
+           "supplementary result and the principal's decision are refused.",
+           [e("decision_not_applicable", "/tt27/supplementary"), e("decision_not_applicable", "/tt27/principal_decision")],
+           input=tt27(4, supplementary="chua_hoan_thanh", principal_decision="o_lai_lop"))
+error_case("score-plus-sign-not-a-number", "A score is digits and one decimal: '+8' is refused.",
+           [e("score_not_a_number", "/tt22/subjects/1/hk1/final")],
+           input=at(copy.deepcopy(G8), ["tt22", "subjects", 1, "hk1", "final"], "+8"))
+error_case("score-leading-zero-not-a-number", "'08' is a typing error, not 8.0.",
+           [e("score_not_a_number", "/tt22/subjects/1/hk1/final")],
+           input=at(copy.deepcopy(G8), ["tt22", "subjects", 1, "hk1", "final"], "08"))
+error_case("score-minus-zero-out-of-range", "A sign is a typing error whatever follows: '-0' is out of range.",
+           [e("score_out_of_range", "/tt22/subjects/1/hk1/final")],
+           input=at(copy.deepcopy(G8), ["tt22", "subjects", 1, "hk1", "final"], "-0"))
+
+
 
 # ------------------------------------------------------------------ expectations and output
 

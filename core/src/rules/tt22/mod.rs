@@ -10,7 +10,7 @@ use alloc::vec::Vec;
 
 pub use promotion::MAX_ABSENCES;
 
-use crate::assess::error::AssessError;
+use crate::assess::error::{AssessError, Decision};
 use crate::assess::input::{Basis, SecondaryInput};
 use crate::assess::output::{
     ConductLevels, LearningLevels, LevelOutcome, Programme, Promotion, PromotionStatus,
@@ -122,11 +122,13 @@ pub(crate) fn assess(
     };
 
     let mut learning = learning;
+    let mut principal_promotion_used = by_principal;
     let (promotion, title) = match (conduct_year, learning.year) {
         _ if by_principal => (principal_promotion(input, trace), None),
         (Some(c), Some(l)) => {
             let outcome =
                 promotion::promote(input, &mut subjects, c, l.level, config, trace, &mut errors);
+            principal_promotion_used |= outcome.used_principal;
             learning.year_after_retest = outcome.year_after_retest;
             if !c.passes() {
                 conduct.after_summer_training = input.conduct_after_summer;
@@ -161,6 +163,28 @@ pub(crate) fn assess(
         }
         _ => None,
     };
+    // A decision the rules leave no room for would be silently dropped: refuse it (docs/decisions.md D-8).
+    if !by_principal {
+        for (field, given) in [
+            ("learning_hk1", p.learning_hk1.is_some()),
+            ("learning_hk2", p.learning_hk2.is_some()),
+            ("learning_year", p.learning_year.is_some()),
+        ] {
+            if given {
+                errors.push(AssessError::DecisionNotApplicable {
+                    pointer: alloc::format!("/tt22/principal/{field}"),
+                    what: Decision::PrincipalLearning,
+                });
+            }
+        }
+    }
+    let year_known = conduct_year.is_some() && learning.year.is_some();
+    if p.promotion.is_some() && !principal_promotion_used && year_known {
+        errors.push(AssessError::DecisionNotApplicable {
+            pointer: "/tt22/principal/promotion".into(),
+            what: Decision::PrincipalPromotion,
+        });
+    }
     if !errors.is_empty() {
         return Err(errors);
     }

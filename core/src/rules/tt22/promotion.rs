@@ -26,6 +26,8 @@ const RETEST_BELOW_TENTHS: u8 = 50;
 pub(crate) struct PromotionOutcome {
     pub promotion: Promotion,
     pub year_after_retest: Option<LevelOutcome>,
+    /// The principal's promotion decision was the one applied (fewer than six score subjects).
+    pub used_principal: bool,
 }
 
 /// Whether a subject's year result sends it to the summer retest.
@@ -72,6 +74,7 @@ pub(crate) fn promote(
             retest_subjects,
         },
         year_after_retest: after,
+        used_principal: false,
     };
 
     if !absences_ok {
@@ -116,7 +119,9 @@ pub(crate) fn promote(
                 status.is_promoted(),
             ));
         }
-        return done(status, reason, Vec::new(), None);
+        let mut outcome = done(status, reason, Vec::new(), None);
+        outcome.used_principal = true;
+        return outcome;
     }
     if conduct_year.passes() && learning_year.passes() {
         reject_summer_inputs(input, summer_given, retests_given, errors);

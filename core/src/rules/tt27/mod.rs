@@ -5,6 +5,7 @@ pub mod test_score;
 
 use alloc::vec::Vec;
 
+use crate::assess::error::{AssessError, Decision};
 use crate::assess::input::{PrimaryInput, SupplementaryOutcome};
 use crate::assess::output::{
     PrimaryAssessment, PrimaryCompletion, PrimarySubjectResult, Programme, Title, TraitResult,
@@ -13,12 +14,12 @@ use crate::levels::{PrimaryResult, PromotionDecision};
 use crate::school_year::Grade;
 use crate::trace::{Fact, TraceCode, TraceStep};
 
-/// Assesses one TT27 pupil-year.
+/// Assesses one TT27 pupil-year. Errors are the decisions given where the rules leave none to make.
 pub(crate) fn assess(
     grade: Grade,
     input: &PrimaryInput,
     trace: &mut Vec<TraceStep>,
-) -> PrimaryAssessment {
+) -> Result<PrimaryAssessment, Vec<AssessError>> {
     for s in &input.subjects {
         for (term, mark) in test_score::points(&s.marks) {
             if let Some(t) = mark.test {
@@ -36,6 +37,29 @@ pub(crate) fn assess(
     }
     let year = result::year_result(input, trace);
     let completion = completion(year, input, trace);
+    let mut errors = Vec::new();
+    // Known year result: a supplementary assessment only after Chưa hoàn thành, a principal's decision
+    // only after a supplementary assessment that still finds the grade not completed (Điều 11).
+    if year.is_some() {
+        if input.supplementary.is_some() && year != Some(PrimaryResult::ChuaHoanThanh) {
+            errors.push(AssessError::DecisionNotApplicable {
+                pointer: "/tt27/supplementary".into(),
+                what: Decision::Supplementary,
+            });
+        }
+        if input.principal_decision.is_some()
+            && !(year == Some(PrimaryResult::ChuaHoanThanh)
+                && input.supplementary == Some(SupplementaryOutcome::ChuaHoanThanh))
+        {
+            errors.push(AssessError::DecisionNotApplicable {
+                pointer: "/tt27/principal_decision".into(),
+                what: Decision::PrimaryPrincipal,
+            });
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
     let programme_completed = (grade.number() == 5
         && matches!(
             completion,
@@ -61,7 +85,7 @@ pub(crate) fn assess(
         }
         _ => None,
     };
-    PrimaryAssessment {
+    Ok(PrimaryAssessment {
         subjects: input
             .subjects
             .iter()
@@ -85,7 +109,7 @@ pub(crate) fn assess(
         completion,
         programme_completed,
         title,
-    }
+    })
 }
 
 /// TT27 Điều 11: completed with any result but Chưa hoàn thành; otherwise supplementary assessment, then
