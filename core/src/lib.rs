@@ -18,8 +18,21 @@ pub mod score;
 pub mod trace;
 mod trace_messages;
 
-#[cfg(feature = "json")]
+#[cfg(any(feature = "json", feature = "verify"))]
 pub mod json;
+
+#[cfg(feature = "verify")]
+pub mod pki;
+#[cfg(feature = "verify")]
+pub mod sign;
+#[cfg(feature = "verify")]
+pub mod status;
+#[cfg(feature = "verify")]
+pub mod time;
+#[cfg(feature = "verify")]
+pub mod timestamp;
+#[cfg(feature = "verify")]
+pub mod verify;
 
 pub use assess::input::AssessInput;
 pub use assess::output::Assessment;

@@ -1,0 +1,711 @@
+//! The algorithm and key-size policy, and the one function that checks a raw signature.
+//!
+//! Accepted (Circular 15/2025/TT-BKHCN floor and design §3): RSA PKCS#1 v1.5 and RSASSA-PSS with keys of
+//! at least 2048 bits, ECDSA on P-256 and P-384, Ed25519; digests SHA-256, SHA-384 and SHA-512. SHA-1,
+//! MD5, short keys, other curves and unknown algorithms are refused, each with its own code. Every
+//! signature hocba checks — CMS signer infos, certificates, CRLs, timestamp tokens, and the Wycheproof
+//! vectors in the tests — goes through [`verify_raw_signature`] / [`PublicKey::verify`].
+
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
+use const_oid::ObjectIdentifier;
+use der::{Decode, Encode};
+use rsa::traits::PublicKeyParts;
+use sha2::Digest;
+use signature::hazmat::PrehashVerifier;
+use spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoRef};
+
+use crate::Lang;
+
+/// OIDs of the algorithms hocba knows (accepted or refused by name).
+pub mod oid {
+    use const_oid::ObjectIdentifier as Oid;
+
+    /// rsaEncryption (RFC 8017).
+    pub const RSA_ENCRYPTION: Oid = Oid::new_unwrap("1.2.840.113549.1.1.1");
+    /// id-RSASSA-PSS.
+    pub const RSASSA_PSS: Oid = Oid::new_unwrap("1.2.840.113549.1.1.10");
+    /// id-mgf1.
+    pub const MGF1: Oid = Oid::new_unwrap("1.2.840.113549.1.1.8");
+    /// sha256WithRSAEncryption.
+    pub const SHA256_WITH_RSA: Oid = Oid::new_unwrap("1.2.840.113549.1.1.11");
+    /// sha384WithRSAEncryption.
+    pub const SHA384_WITH_RSA: Oid = Oid::new_unwrap("1.2.840.113549.1.1.12");
+    /// sha512WithRSAEncryption.
+    pub const SHA512_WITH_RSA: Oid = Oid::new_unwrap("1.2.840.113549.1.1.13");
+    /// sha1WithRSAEncryption (refused).
+    pub const SHA1_WITH_RSA: Oid = Oid::new_unwrap("1.2.840.113549.1.1.5");
+    /// md5WithRSAEncryption (refused).
+    pub const MD5_WITH_RSA: Oid = Oid::new_unwrap("1.2.840.113549.1.1.4");
+    /// md2WithRSAEncryption (refused).
+    pub const MD2_WITH_RSA: Oid = Oid::new_unwrap("1.2.840.113549.1.1.2");
+    /// id-ecPublicKey.
+    pub const EC_PUBLIC_KEY: Oid = Oid::new_unwrap("1.2.840.10045.2.1");
+    /// prime256v1 / P-256.
+    pub const P256: Oid = Oid::new_unwrap("1.2.840.10045.3.1.7");
+    /// secp384r1 / P-384.
+    pub const P384: Oid = Oid::new_unwrap("1.3.132.0.34");
+    /// ecdsa-with-SHA1 (refused).
+    pub const ECDSA_SHA1: Oid = Oid::new_unwrap("1.2.840.10045.4.1");
+    /// ecdsa-with-SHA256.
+    pub const ECDSA_SHA256: Oid = Oid::new_unwrap("1.2.840.10045.4.3.2");
+    /// ecdsa-with-SHA384.
+    pub const ECDSA_SHA384: Oid = Oid::new_unwrap("1.2.840.10045.4.3.3");
+    /// ecdsa-with-SHA512.
+    pub const ECDSA_SHA512: Oid = Oid::new_unwrap("1.2.840.10045.4.3.4");
+    /// id-Ed25519 (RFC 8410).
+    pub const ED25519: Oid = Oid::new_unwrap("1.3.101.112");
+    /// id-sha1 (refused).
+    pub const SHA1: Oid = Oid::new_unwrap("1.3.14.3.2.26");
+    /// id-md5 (refused).
+    pub const MD5: Oid = Oid::new_unwrap("1.2.840.113549.2.5");
+    /// id-sha256.
+    pub const SHA256: Oid = Oid::new_unwrap("2.16.840.1.101.3.4.2.1");
+    /// id-sha384.
+    pub const SHA384: Oid = Oid::new_unwrap("2.16.840.1.101.3.4.2.2");
+    /// id-sha512.
+    pub const SHA512: Oid = Oid::new_unwrap("2.16.840.1.101.3.4.2.3");
+}
+
+/// Smallest RSA modulus accepted, in bits.
+pub const MIN_RSA_BITS: usize = 2048;
+/// Largest RSA modulus accepted, in bits (bounds the cost of one verification).
+pub const MAX_RSA_BITS: usize = 8192;
+
+/// Why an algorithm, a key or a signature is refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum AlgorithmError {
+    /// SHA-1 (as a digest or inside a signature algorithm).
+    #[error("SHA-1 is refused ({algorithm})")]
+    Sha1Rejected {
+        /// The algorithm named.
+        algorithm: String,
+    },
+    /// MD5, MD2 and other broken digests.
+    #[error("the digest {algorithm} is refused")]
+    WeakDigest {
+        /// The algorithm named.
+        algorithm: String,
+    },
+    /// An algorithm hocba does not know.
+    #[error("unknown or unsupported algorithm {oid}")]
+    UnknownAlgorithm {
+        /// Its OID.
+        oid: String,
+    },
+    /// A key below the floor.
+    #[error("{algorithm} key of {bits} bits is too weak (at least {minimum} bits)")]
+    WeakKey {
+        /// RSA or EC.
+        algorithm: &'static str,
+        /// The key's size.
+        bits: usize,
+        /// The floor.
+        minimum: usize,
+    },
+    /// An RSA key too large to verify at bounded cost.
+    #[error("RSA key of {bits} bits is larger than {maximum} bits")]
+    KeyTooLarge {
+        /// The key's size.
+        bits: usize,
+        /// The ceiling.
+        maximum: usize,
+    },
+    /// An elliptic curve other than P-256 and P-384.
+    #[error("unsupported elliptic curve {oid}")]
+    UnsupportedCurve {
+        /// The curve's OID.
+        oid: String,
+    },
+    /// RSASSA-PSS parameters hocba does not accept (MGF1 with another digest, trailer field, ...).
+    #[error("unsupported RSASSA-PSS parameters: {detail}")]
+    UnsupportedPssParameters {
+        /// What is wrong.
+        detail: String,
+    },
+    /// The signature algorithm does not fit the key (ECDSA with an RSA key, ...).
+    #[error("a {scheme} signature cannot be made with a {key} key")]
+    KeyAlgorithmMismatch {
+        /// The signature scheme.
+        scheme: &'static str,
+        /// The key type.
+        key: &'static str,
+    },
+    /// The CMS digest algorithm differs from the one named in the signature algorithm.
+    #[error("digest algorithm {digest} differs from the signature algorithm's {signature}")]
+    InconsistentDigest {
+        /// The CMS digestAlgorithm.
+        digest: &'static str,
+        /// The digest in the signature algorithm.
+        signature: &'static str,
+    },
+    /// The public key cannot be decoded.
+    #[error("malformed public key: {detail}")]
+    MalformedKey {
+        /// The decoder's words.
+        detail: String,
+    },
+    /// The signature does not verify.
+    #[error("the signature does not verify")]
+    BadSignature,
+}
+
+impl AlgorithmError {
+    /// Stable machine code.
+    #[must_use]
+    pub const fn code(&self) -> &'static str {
+        match self {
+            AlgorithmError::Sha1Rejected { .. } => "sha1_rejected",
+            AlgorithmError::WeakDigest { .. } => "weak_digest",
+            AlgorithmError::UnknownAlgorithm { .. } => "unknown_algorithm",
+            AlgorithmError::WeakKey { .. } => "weak_key",
+            AlgorithmError::KeyTooLarge { .. } => "key_too_large",
+            AlgorithmError::UnsupportedCurve { .. } => "unsupported_curve",
+            AlgorithmError::UnsupportedPssParameters { .. } => "unsupported_pss_parameters",
+            AlgorithmError::KeyAlgorithmMismatch { .. } => "key_algorithm_mismatch",
+            AlgorithmError::InconsistentDigest { .. } => "inconsistent_digest",
+            AlgorithmError::MalformedKey { .. } => "malformed_key",
+            AlgorithmError::BadSignature => "signature_invalid",
+        }
+    }
+
+    /// The message in `lang`.
+    #[must_use]
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.to_string(),
+            Lang::Vi => match self {
+                AlgorithmError::Sha1Rejected { algorithm } => {
+                    format!("không chấp nhận SHA-1 ({algorithm}): thuật toán băm đã bị phá vỡ")
+                }
+                AlgorithmError::WeakDigest { algorithm } => {
+                    format!("không chấp nhận thuật toán băm yếu {algorithm}")
+                }
+                AlgorithmError::UnknownAlgorithm { oid } => {
+                    format!("thuật toán {oid} không được biết hoặc không được hỗ trợ")
+                }
+                AlgorithmError::WeakKey {
+                    algorithm,
+                    bits,
+                    minimum,
+                } => format!(
+                    "khoá {algorithm} {bits} bit quá yếu (tối thiểu {minimum} bit theo Thông tư 15/2025/TT-BKHCN)"
+                ),
+                AlgorithmError::KeyTooLarge { bits, maximum } => {
+                    format!("khoá RSA {bits} bit lớn hơn mức tối đa {maximum} bit")
+                }
+                AlgorithmError::UnsupportedCurve { oid } => {
+                    format!("đường cong elliptic {oid} không được hỗ trợ (chỉ P-256, P-384)")
+                }
+                AlgorithmError::UnsupportedPssParameters { detail } => {
+                    format!("tham số RSASSA-PSS không được hỗ trợ: {detail}")
+                }
+                AlgorithmError::KeyAlgorithmMismatch { scheme, key } => {
+                    format!("chữ ký {scheme} không thể tạo bằng khoá {key}")
+                }
+                AlgorithmError::InconsistentDigest { digest, signature } => format!(
+                    "thuật toán băm {digest} khác với thuật toán băm {signature} của thuật toán ký"
+                ),
+                AlgorithmError::MalformedKey { detail } => {
+                    format!("khoá công khai sai cấu trúc: {detail}")
+                }
+                AlgorithmError::BadSignature => String::from("chữ ký không khớp"),
+            },
+        }
+    }
+}
+
+/// A digest algorithm of the SHA-2 family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DigestAlgorithm {
+    /// SHA-256.
+    Sha256,
+    /// SHA-384.
+    Sha384,
+    /// SHA-512.
+    Sha512,
+}
+
+impl DigestAlgorithm {
+    /// Its OID.
+    #[must_use]
+    pub const fn oid(self) -> ObjectIdentifier {
+        match self {
+            DigestAlgorithm::Sha256 => oid::SHA256,
+            DigestAlgorithm::Sha384 => oid::SHA384,
+            DigestAlgorithm::Sha512 => oid::SHA512,
+        }
+    }
+
+    /// Its name.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            DigestAlgorithm::Sha256 => "SHA-256",
+            DigestAlgorithm::Sha384 => "SHA-384",
+            DigestAlgorithm::Sha512 => "SHA-512",
+        }
+    }
+
+    /// Output length in bytes.
+    #[must_use]
+    pub const fn output_len(self) -> usize {
+        match self {
+            DigestAlgorithm::Sha256 => 32,
+            DigestAlgorithm::Sha384 => 48,
+            DigestAlgorithm::Sha512 => 64,
+        }
+    }
+
+    /// The digest algorithm an OID names.
+    ///
+    /// # Errors
+    /// SHA-1, weak or unknown digests.
+    pub fn from_oid(o: &ObjectIdentifier) -> Result<Self, AlgorithmError> {
+        match *o {
+            oid::SHA256 => Ok(DigestAlgorithm::Sha256),
+            oid::SHA384 => Ok(DigestAlgorithm::Sha384),
+            oid::SHA512 => Ok(DigestAlgorithm::Sha512),
+            oid::SHA1 => Err(AlgorithmError::Sha1Rejected {
+                algorithm: "SHA-1".into(),
+            }),
+            oid::MD5 => Err(AlgorithmError::WeakDigest {
+                algorithm: "MD5".into(),
+            }),
+            _ => Err(AlgorithmError::UnknownAlgorithm { oid: o.to_string() }),
+        }
+    }
+
+    /// Hashes `data`.
+    #[must_use]
+    pub fn digest(self, data: &[u8]) -> Vec<u8> {
+        match self {
+            DigestAlgorithm::Sha256 => sha2::Sha256::digest(data).to_vec(),
+            DigestAlgorithm::Sha384 => sha2::Sha384::digest(data).to_vec(),
+            DigestAlgorithm::Sha512 => sha2::Sha512::digest(data).to_vec(),
+        }
+    }
+
+    /// As an AlgorithmIdentifier (parameters absent, RFC 5754).
+    #[must_use]
+    pub fn algorithm_identifier(self) -> AlgorithmIdentifierOwned {
+        AlgorithmIdentifierOwned {
+            oid: self.oid(),
+            parameters: None,
+        }
+    }
+}
+
+/// A signature scheme with its digest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SignatureScheme {
+    /// RSASSA-PKCS1-v1_5.
+    RsaPkcs1(DigestAlgorithm),
+    /// RSASSA-PSS with MGF1 over the same digest and the given salt length.
+    RsaPss {
+        /// Message digest and MGF1 digest.
+        digest: DigestAlgorithm,
+        /// Salt length in bytes.
+        salt_len: usize,
+    },
+    /// ECDSA (curve given by the key), DER-encoded signature.
+    Ecdsa(DigestAlgorithm),
+    /// PureEdDSA on edwards25519.
+    Ed25519,
+}
+
+impl SignatureScheme {
+    /// Its name.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            SignatureScheme::RsaPkcs1(_) => "RSA PKCS#1 v1.5",
+            SignatureScheme::RsaPss { .. } => "RSASSA-PSS",
+            SignatureScheme::Ecdsa(_) => "ECDSA",
+            SignatureScheme::Ed25519 => "Ed25519",
+        }
+    }
+
+    /// The digest named by the scheme (`None` for Ed25519, which signs the message itself).
+    #[must_use]
+    pub const fn digest(self) -> Option<DigestAlgorithm> {
+        match self {
+            SignatureScheme::RsaPkcs1(d)
+            | SignatureScheme::RsaPss { digest: d, .. }
+            | SignatureScheme::Ecdsa(d) => Some(d),
+            SignatureScheme::Ed25519 => None,
+        }
+    }
+
+    /// A signature algorithm identifier of an X.509 certificate, CRL or of a CMS signer whose digest is
+    /// part of the algorithm.
+    ///
+    /// # Errors
+    /// SHA-1, weak, unknown algorithms, bad PSS parameters.
+    pub fn from_algorithm_identifier(
+        alg: &AlgorithmIdentifierOwned,
+    ) -> Result<Self, AlgorithmError> {
+        use DigestAlgorithm::{Sha256, Sha384, Sha512};
+        match alg.oid {
+            oid::SHA256_WITH_RSA => Ok(SignatureScheme::RsaPkcs1(Sha256)),
+            oid::SHA384_WITH_RSA => Ok(SignatureScheme::RsaPkcs1(Sha384)),
+            oid::SHA512_WITH_RSA => Ok(SignatureScheme::RsaPkcs1(Sha512)),
+            oid::ECDSA_SHA256 => Ok(SignatureScheme::Ecdsa(Sha256)),
+            oid::ECDSA_SHA384 => Ok(SignatureScheme::Ecdsa(Sha384)),
+            oid::ECDSA_SHA512 => Ok(SignatureScheme::Ecdsa(Sha512)),
+            oid::ED25519 => Ok(SignatureScheme::Ed25519),
+            oid::RSASSA_PSS => pss_from_parameters(alg.parameters.as_ref()),
+            oid::SHA1_WITH_RSA => Err(AlgorithmError::Sha1Rejected {
+                algorithm: "sha1WithRSAEncryption".into(),
+            }),
+            oid::ECDSA_SHA1 => Err(AlgorithmError::Sha1Rejected {
+                algorithm: "ecdsa-with-SHA1".into(),
+            }),
+            oid::MD5_WITH_RSA => Err(AlgorithmError::WeakDigest {
+                algorithm: "md5WithRSAEncryption".into(),
+            }),
+            oid::MD2_WITH_RSA => Err(AlgorithmError::WeakDigest {
+                algorithm: "md2WithRSAEncryption".into(),
+            }),
+            other => Err(AlgorithmError::UnknownAlgorithm {
+                oid: other.to_string(),
+            }),
+        }
+    }
+
+    /// The scheme of a CMS SignerInfo: its `signatureAlgorithm` may be a bare key algorithm
+    /// (`rsaEncryption`, as OpenSSL writes) whose digest is the SignerInfo's `digestAlgorithm`.
+    ///
+    /// # Errors
+    /// As [`SignatureScheme::from_algorithm_identifier`], plus a digest that differs between the two
+    /// fields.
+    pub fn from_cms(
+        signature_algorithm: &AlgorithmIdentifierOwned,
+        digest: DigestAlgorithm,
+    ) -> Result<Self, AlgorithmError> {
+        let scheme = match signature_algorithm.oid {
+            oid::RSA_ENCRYPTION => SignatureScheme::RsaPkcs1(digest),
+            oid::EC_PUBLIC_KEY => SignatureScheme::Ecdsa(digest),
+            _ => Self::from_algorithm_identifier(signature_algorithm)?,
+        };
+        match scheme {
+            // RFC 8419: with signed attributes, Ed25519 uses SHA-512 for the message digest.
+            SignatureScheme::Ed25519 => {
+                if digest != DigestAlgorithm::Sha512 {
+                    return Err(AlgorithmError::InconsistentDigest {
+                        digest: digest.name(),
+                        signature: DigestAlgorithm::Sha512.name(),
+                    });
+                }
+            }
+            // RFC 5754 allows any SHA-2 message digest with ECDSA; the scheme's digest must match RSA's.
+            SignatureScheme::RsaPkcs1(d) | SignatureScheme::RsaPss { digest: d, .. } => {
+                if d != digest {
+                    return Err(AlgorithmError::InconsistentDigest {
+                        digest: digest.name(),
+                        signature: d.name(),
+                    });
+                }
+            }
+            SignatureScheme::Ecdsa(_) => {}
+        }
+        Ok(scheme)
+    }
+
+    /// The AlgorithmIdentifier hocba writes for this scheme.
+    ///
+    /// # Errors
+    /// Encoding of PSS parameters (never in practice).
+    pub fn algorithm_identifier(self) -> Result<AlgorithmIdentifierOwned, der::Error> {
+        use DigestAlgorithm::{Sha256, Sha384, Sha512};
+        let plain = |oid| AlgorithmIdentifierOwned {
+            oid,
+            parameters: None,
+        };
+        Ok(match self {
+            SignatureScheme::RsaPkcs1(d) => AlgorithmIdentifierOwned {
+                oid: match d {
+                    Sha256 => oid::SHA256_WITH_RSA,
+                    Sha384 => oid::SHA384_WITH_RSA,
+                    Sha512 => oid::SHA512_WITH_RSA,
+                },
+                parameters: Some(der::Any::null()),
+            },
+            SignatureScheme::Ecdsa(d) => plain(match d {
+                Sha256 => oid::ECDSA_SHA256,
+                Sha384 => oid::ECDSA_SHA384,
+                Sha512 => oid::ECDSA_SHA512,
+            }),
+            SignatureScheme::Ed25519 => plain(oid::ED25519),
+            SignatureScheme::RsaPss { digest, salt_len } => {
+                let hash = AlgorithmIdentifierOwned {
+                    oid: digest.oid(),
+                    parameters: Some(der::Any::null()),
+                };
+                let mgf = AlgorithmIdentifierOwned {
+                    oid: oid::MGF1,
+                    parameters: Some(der::Any::encode_from(&hash)?),
+                };
+                let salt = u32::try_from(salt_len).map_err(|_| der::Tag::Integer.value_error())?;
+                let params = PssParamsOut {
+                    hash,
+                    mgf,
+                    salt_len: salt,
+                };
+                AlgorithmIdentifierOwned {
+                    oid: oid::RSASSA_PSS,
+                    parameters: Some(der::Any::encode_from(&params)?),
+                }
+            }
+        })
+    }
+}
+
+/// RSASSA-PSS-params as hocba writes them (trailer field omitted: its default, 1).
+#[derive(Clone, Debug, Eq, PartialEq, der::Sequence)]
+struct PssParamsOut {
+    #[asn1(context_specific = "0", tag_mode = "EXPLICIT")]
+    hash: AlgorithmIdentifierOwned,
+    #[asn1(context_specific = "1", tag_mode = "EXPLICIT")]
+    mgf: AlgorithmIdentifierOwned,
+    #[asn1(context_specific = "2", tag_mode = "EXPLICIT")]
+    salt_len: u32,
+}
+
+fn pss_from_parameters(params: Option<&der::Any>) -> Result<SignatureScheme, AlgorithmError> {
+    let bad = |detail: &str| AlgorithmError::UnsupportedPssParameters {
+        detail: detail.into(),
+    };
+    let params = params.ok_or_else(|| bad("parameters are absent"))?;
+    let der_bytes = params
+        .to_der()
+        .map_err(|_| bad("parameters cannot be encoded"))?;
+    let parsed = rsa::pkcs1::RsaPssParams::from_der(&der_bytes)
+        .map_err(|e| bad(&format!("parameters are malformed ({e})")))?;
+    let digest = DigestAlgorithm::from_oid(&parsed.hash.oid)?;
+    if parsed.mask_gen.oid != oid::MGF1 {
+        return Err(bad("the mask generation function is not MGF1"));
+    }
+    let mgf_digest = parsed
+        .mask_gen
+        .parameters
+        .as_ref()
+        .ok_or_else(|| bad("MGF1 has no digest"))?;
+    let mgf_digest = DigestAlgorithm::from_oid(&mgf_digest.oid)?;
+    if mgf_digest != digest {
+        return Err(bad("MGF1 uses another digest than the message"));
+    }
+    if parsed.trailer_field != rsa::pkcs1::TrailerField::BC {
+        return Err(bad("trailer field is not 1"));
+    }
+    Ok(SignatureScheme::RsaPss {
+        digest,
+        salt_len: usize::from(parsed.salt_len),
+    })
+}
+
+/// A public key that passed the key-size policy, decoded once.
+#[derive(Debug, Clone)]
+pub enum PublicKey {
+    /// RSA (PKCS#1 v1.5 or PSS).
+    Rsa(rsa::RsaPublicKey),
+    /// ECDSA P-256.
+    P256(p256::ecdsa::VerifyingKey),
+    /// ECDSA P-384.
+    P384(p384::ecdsa::VerifyingKey),
+    /// Ed25519.
+    Ed25519(ed25519_dalek::VerifyingKey),
+}
+
+impl PublicKey {
+    /// Decodes a DER SubjectPublicKeyInfo and applies the key-size policy.
+    ///
+    /// # Errors
+    /// Malformed keys, weak keys, unsupported curves, unknown key algorithms.
+    pub fn from_spki_der(spki_der: &[u8]) -> Result<Self, AlgorithmError> {
+        let spki = SubjectPublicKeyInfoRef::from_der(spki_der).map_err(|e| {
+            AlgorithmError::MalformedKey {
+                detail: e.to_string(),
+            }
+        })?;
+        Self::from_spki(&spki)
+    }
+
+    /// Decodes a SubjectPublicKeyInfo and applies the key-size policy.
+    ///
+    /// # Errors
+    /// Malformed keys, weak keys, unsupported curves, unknown key algorithms.
+    pub fn from_spki(spki: &SubjectPublicKeyInfoRef<'_>) -> Result<Self, AlgorithmError> {
+        let malformed = |e: &dyn core::fmt::Display| AlgorithmError::MalformedKey {
+            detail: e.to_string(),
+        };
+        let key_bytes = spki
+            .subject_public_key
+            .as_bytes()
+            .ok_or_else(|| malformed(&"the key bit string has unused bits"))?;
+        match spki.algorithm.oid {
+            oid::RSA_ENCRYPTION | oid::RSASSA_PSS => {
+                let pk =
+                    rsa::pkcs1::RsaPublicKey::from_der(key_bytes).map_err(|e| malformed(&e))?;
+                let n = rsa::BigUint::from_bytes_be(pk.modulus.as_bytes());
+                let e = rsa::BigUint::from_bytes_be(pk.public_exponent.as_bytes());
+                let bits = n.bits();
+                if bits < MIN_RSA_BITS {
+                    return Err(AlgorithmError::WeakKey {
+                        algorithm: "RSA",
+                        bits,
+                        minimum: MIN_RSA_BITS,
+                    });
+                }
+                if bits > MAX_RSA_BITS {
+                    return Err(AlgorithmError::KeyTooLarge {
+                        bits,
+                        maximum: MAX_RSA_BITS,
+                    });
+                }
+                rsa::RsaPublicKey::new_with_max_size(n, e, MAX_RSA_BITS)
+                    .map(PublicKey::Rsa)
+                    .map_err(|e| malformed(&e))
+            }
+            oid::EC_PUBLIC_KEY => {
+                let curve: ObjectIdentifier = spki
+                    .algorithm
+                    .parameters
+                    .as_ref()
+                    .ok_or_else(|| malformed(&"the EC key names no curve"))?
+                    .decode_as()
+                    .map_err(|e| malformed(&e))?;
+                match curve {
+                    oid::P256 => p256::ecdsa::VerifyingKey::from_sec1_bytes(key_bytes)
+                        .map(PublicKey::P256)
+                        .map_err(|e| malformed(&e)),
+                    oid::P384 => p384::ecdsa::VerifyingKey::from_sec1_bytes(key_bytes)
+                        .map(PublicKey::P384)
+                        .map_err(|e| malformed(&e)),
+                    other => Err(AlgorithmError::UnsupportedCurve {
+                        oid: other.to_string(),
+                    }),
+                }
+            }
+            oid::ED25519 => {
+                if spki.algorithm.parameters.is_some() {
+                    return Err(malformed(&"Ed25519 keys have no parameters (RFC 8410)"));
+                }
+                let bytes: [u8; 32] = key_bytes
+                    .try_into()
+                    .map_err(|_| malformed(&"an Ed25519 key is 32 bytes"))?;
+                ed25519_dalek::VerifyingKey::from_bytes(&bytes)
+                    .map(PublicKey::Ed25519)
+                    .map_err(|e| malformed(&e))
+            }
+            other => Err(AlgorithmError::UnknownAlgorithm {
+                oid: other.to_string(),
+            }),
+        }
+    }
+
+    /// Its type, for messages.
+    #[must_use]
+    pub fn kind(&self) -> &'static str {
+        match self {
+            PublicKey::Rsa(_) => "RSA",
+            PublicKey::P256(_) => "ECDSA P-256",
+            PublicKey::P384(_) => "ECDSA P-384",
+            PublicKey::Ed25519(_) => "Ed25519",
+        }
+    }
+
+    /// Size in bits (RSA modulus, curve order).
+    #[must_use]
+    pub fn bits(&self) -> usize {
+        match self {
+            PublicKey::Rsa(k) => k.n().bits(),
+            PublicKey::P256(_) | PublicKey::Ed25519(_) => 256,
+            PublicKey::P384(_) => 384,
+        }
+    }
+
+    /// The scheme hocba signs with for this key (PKCS#1 v1.5 for RSA unless `pss`).
+    #[must_use]
+    pub fn default_scheme(&self, pss: bool) -> SignatureScheme {
+        match self {
+            PublicKey::Rsa(_) if pss => SignatureScheme::RsaPss {
+                digest: DigestAlgorithm::Sha256,
+                salt_len: 32,
+            },
+            PublicKey::Rsa(_) => SignatureScheme::RsaPkcs1(DigestAlgorithm::Sha256),
+            PublicKey::P256(_) => SignatureScheme::Ecdsa(DigestAlgorithm::Sha256),
+            PublicKey::P384(_) => SignatureScheme::Ecdsa(DigestAlgorithm::Sha384),
+            PublicKey::Ed25519(_) => SignatureScheme::Ed25519,
+        }
+    }
+
+    /// Checks `signature` over `message` (the message itself, hashed here as the scheme says).
+    ///
+    /// # Errors
+    /// [`AlgorithmError::KeyAlgorithmMismatch`] or [`AlgorithmError::BadSignature`].
+    pub fn verify(
+        &self,
+        scheme: SignatureScheme,
+        message: &[u8],
+        signature: &[u8],
+    ) -> Result<(), AlgorithmError> {
+        fn bad<E>(_: E) -> AlgorithmError {
+            AlgorithmError::BadSignature
+        }
+        match (self, scheme) {
+            (PublicKey::Rsa(key), SignatureScheme::RsaPkcs1(d)) => {
+                let hashed = d.digest(message);
+                let padding = match d {
+                    DigestAlgorithm::Sha256 => rsa::Pkcs1v15Sign::new::<sha2::Sha256>(),
+                    DigestAlgorithm::Sha384 => rsa::Pkcs1v15Sign::new::<sha2::Sha384>(),
+                    DigestAlgorithm::Sha512 => rsa::Pkcs1v15Sign::new::<sha2::Sha512>(),
+                };
+                key.verify(padding, &hashed, signature).map_err(bad)
+            }
+            (PublicKey::Rsa(key), SignatureScheme::RsaPss { digest, salt_len }) => {
+                let hashed = digest.digest(message);
+                let padding = match digest {
+                    DigestAlgorithm::Sha256 => rsa::Pss::new_with_salt::<sha2::Sha256>(salt_len),
+                    DigestAlgorithm::Sha384 => rsa::Pss::new_with_salt::<sha2::Sha384>(salt_len),
+                    DigestAlgorithm::Sha512 => rsa::Pss::new_with_salt::<sha2::Sha512>(salt_len),
+                };
+                key.verify(padding, &hashed, signature).map_err(bad)
+            }
+            (PublicKey::P256(key), SignatureScheme::Ecdsa(d)) => {
+                let sig = p256::ecdsa::Signature::from_der(signature).map_err(bad)?;
+                key.verify_prehash(&d.digest(message), &sig).map_err(bad)
+            }
+            (PublicKey::P384(key), SignatureScheme::Ecdsa(d)) => {
+                let sig = p384::ecdsa::Signature::from_der(signature).map_err(bad)?;
+                key.verify_prehash(&d.digest(message), &sig).map_err(bad)
+            }
+            (PublicKey::Ed25519(key), SignatureScheme::Ed25519) => {
+                let sig = ed25519_dalek::Signature::from_slice(signature).map_err(bad)?;
+                key.verify_strict(message, &sig).map_err(bad)
+            }
+            (key, scheme) => Err(AlgorithmError::KeyAlgorithmMismatch {
+                scheme: scheme.name(),
+                key: key.kind(),
+            }),
+        }
+    }
+}
+
+/// Checks a raw signature: the single entry point the CMS, certificate, CRL and timestamp checks share,
+/// and the one the Wycheproof tests drive.
+///
+/// # Errors
+/// Policy refusals (weak key, unsupported curve, ...), a key that does not fit the scheme, or a signature
+/// that does not verify.
+pub fn verify_raw_signature(
+    scheme: SignatureScheme,
+    spki_der: &[u8],
+    message: &[u8],
+    signature: &[u8],
+) -> Result<(), AlgorithmError> {
+    PublicKey::from_spki_der(spki_der)?.verify(scheme, message, signature)
+}

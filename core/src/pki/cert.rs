@@ -1,0 +1,356 @@
+//! One X.509 certificate, decoded once: names, validity, key, extensions, fingerprint.
+
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
+use const_oid::ObjectIdentifier;
+use der::{Decode, Encode};
+use sha2::Digest;
+use x509_cert::ext::pkix::{
+    AuthorityKeyIdentifier, BasicConstraints, ExtendedKeyUsage, KeyUsage, SubjectKeyIdentifier,
+};
+use x509_cert::name::Name;
+use x509_cert::Certificate;
+
+use super::algorithms::{AlgorithmError, PublicKey, SignatureScheme};
+use super::names::NameInfo;
+use crate::time::UnixTime;
+
+/// A certificate that cannot be decoded.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CertificateError {
+    /// Not a DER X.509 certificate.
+    #[error("not a DER X.509 certificate: {detail}")]
+    Malformed {
+        /// The decoder's words.
+        detail: String,
+    },
+    /// A PEM file without a certificate, or with a broken one.
+    #[error("not a PEM certificate file: {detail}")]
+    Pem {
+        /// The decoder's words.
+        detail: String,
+    },
+}
+
+impl CertificateError {
+    /// Stable machine code.
+    #[must_use]
+    pub const fn code(&self) -> &'static str {
+        match self {
+            CertificateError::Malformed { .. } => "certificate_malformed",
+            CertificateError::Pem { .. } => "certificate_pem_malformed",
+        }
+    }
+}
+
+/// Extension OIDs hocba recognises. Extensions hocba does not process and that are marked critical
+/// make a certificate unusable (RFC 5280 §4.2).
+pub mod ext_oid {
+    use const_oid::ObjectIdentifier as Oid;
+    /// subjectKeyIdentifier.
+    pub const SKI: Oid = Oid::new_unwrap("2.5.29.14");
+    /// keyUsage.
+    pub const KEY_USAGE: Oid = Oid::new_unwrap("2.5.29.15");
+    /// subjectAltName.
+    pub const SAN: Oid = Oid::new_unwrap("2.5.29.17");
+    /// issuerAltName.
+    pub const IAN: Oid = Oid::new_unwrap("2.5.29.18");
+    /// basicConstraints.
+    pub const BASIC_CONSTRAINTS: Oid = Oid::new_unwrap("2.5.29.19");
+    /// cRLDistributionPoints.
+    pub const CRL_DP: Oid = Oid::new_unwrap("2.5.29.31");
+    /// certificatePolicies (recognised, not enforced: hocba requires no policy).
+    pub const CERT_POLICIES: Oid = Oid::new_unwrap("2.5.29.32");
+    /// policyMappings (recognised, not enforced).
+    pub const POLICY_MAPPINGS: Oid = Oid::new_unwrap("2.5.29.33");
+    /// authorityKeyIdentifier.
+    pub const AKI: Oid = Oid::new_unwrap("2.5.29.35");
+    /// policyConstraints (recognised, not enforced).
+    pub const POLICY_CONSTRAINTS: Oid = Oid::new_unwrap("2.5.29.36");
+    /// extKeyUsage.
+    pub const EXT_KEY_USAGE: Oid = Oid::new_unwrap("2.5.29.37");
+    /// inhibitAnyPolicy (recognised, not enforced).
+    pub const INHIBIT_ANY_POLICY: Oid = Oid::new_unwrap("2.5.29.54");
+    /// authorityInfoAccess.
+    pub const AIA: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.1.1");
+    /// subjectInfoAccess.
+    pub const SIA: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.1.11");
+    /// id-kp-timeStamping.
+    pub const KP_TIME_STAMPING: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.3.8");
+}
+
+fn recognised(oid: &ObjectIdentifier) -> bool {
+    use ext_oid::*;
+    [
+        SKI,
+        KEY_USAGE,
+        SAN,
+        IAN,
+        BASIC_CONSTRAINTS,
+        CRL_DP,
+        CERT_POLICIES,
+        POLICY_MAPPINGS,
+        AKI,
+        POLICY_CONSTRAINTS,
+        EXT_KEY_USAGE,
+        INHIBIT_ANY_POLICY,
+        AIA,
+        SIA,
+    ]
+    .contains(oid)
+}
+
+/// A decoded certificate with everything path validation needs, computed once.
+#[derive(Debug, Clone)]
+pub struct CertInfo {
+    /// The DER bytes.
+    pub der: Vec<u8>,
+    /// SHA-256 of the DER bytes.
+    pub fingerprint: [u8; 32],
+    /// The decoded certificate.
+    pub cert: Certificate,
+    /// DER of the to-be-signed part (what the issuer signed).
+    pub tbs_der: Vec<u8>,
+    /// DER of the subject name.
+    pub subject_der: Vec<u8>,
+    /// DER of the issuer name.
+    pub issuer_der: Vec<u8>,
+    /// The subject's readable attributes.
+    pub subject: NameInfo,
+    /// The issuer's readable attributes.
+    pub issuer: NameInfo,
+    /// Serial number (big-endian magnitude).
+    pub serial: Vec<u8>,
+    /// Start of validity.
+    pub not_before: UnixTime,
+    /// End of validity.
+    pub not_after: UnixTime,
+    /// The subject key, or why it is refused.
+    pub key: Result<PublicKey, AlgorithmError>,
+    /// The issuer's signature scheme, or why it is refused.
+    pub scheme: Result<SignatureScheme, AlgorithmError>,
+    /// basicConstraints: (cA, pathLenConstraint), `None` when absent.
+    pub basic_constraints: Option<(bool, Option<u8>)>,
+    /// keyUsage, `None` when absent.
+    pub key_usage: Option<KeyUsage>,
+    /// extKeyUsage, `None` when absent.
+    pub ext_key_usage: Option<Vec<ObjectIdentifier>>,
+    /// subjectKeyIdentifier.
+    pub ski: Option<Vec<u8>>,
+    /// authorityKeyIdentifier's keyIdentifier.
+    pub aki: Option<Vec<u8>>,
+    /// Critical extensions hocba does not process (dotted OIDs), or extensions that failed to decode.
+    pub unsupported_critical: Vec<String>,
+}
+
+impl CertInfo {
+    /// Decodes a DER certificate.
+    ///
+    /// # Errors
+    /// [`CertificateError::Malformed`].
+    pub fn from_der(der_bytes: &[u8]) -> Result<CertInfo, CertificateError> {
+        let malformed = |e: der::Error| CertificateError::Malformed {
+            detail: e.to_string(),
+        };
+        let cert = Certificate::from_der(der_bytes).map_err(malformed)?;
+        Self::from_cert(cert, der_bytes.to_vec())
+    }
+
+    /// Wraps a decoded certificate.
+    ///
+    /// # Errors
+    /// [`CertificateError::Malformed`] when a part cannot be re-encoded.
+    pub fn from_cert(cert: Certificate, der_bytes: Vec<u8>) -> Result<CertInfo, CertificateError> {
+        let malformed = |e: der::Error| CertificateError::Malformed {
+            detail: e.to_string(),
+        };
+        let tbs = &cert.tbs_certificate;
+        // The bytes the issuer signed, as they arrived (a re-encoding could differ).
+        let tbs_der = super::der_view::child(&der_bytes, 0)
+            .map(<[u8]>::to_vec)
+            .or_else(|_| tbs.to_der())
+            .map_err(malformed)?;
+        let subject_der = tbs.subject.to_der().map_err(malformed)?;
+        let issuer_der = tbs.issuer.to_der().map_err(malformed)?;
+        let spki_der = tbs.subject_public_key_info.to_der().map_err(malformed)?;
+        let key = PublicKey::from_spki_der(&spki_der);
+        let scheme = if cert.signature_algorithm == tbs.signature {
+            SignatureScheme::from_algorithm_identifier(&cert.signature_algorithm)
+        } else {
+            Err(AlgorithmError::UnknownAlgorithm {
+                oid: "signatureAlgorithm differs from tbsCertificate.signature".into(),
+            })
+        };
+        let mut info = CertInfo {
+            fingerprint: sha2::Sha256::digest(&der_bytes).into(),
+            subject: NameInfo::from_name(&tbs.subject),
+            issuer: NameInfo::from_name(&tbs.issuer),
+            serial: tbs.serial_number.as_bytes().to_vec(),
+            not_before: UnixTime::from_x509(&tbs.validity.not_before),
+            not_after: UnixTime::from_x509(&tbs.validity.not_after),
+            key,
+            scheme,
+            basic_constraints: None,
+            key_usage: None,
+            ext_key_usage: None,
+            ski: None,
+            aki: None,
+            unsupported_critical: Vec::new(),
+            der: der_bytes,
+            tbs_der,
+            subject_der,
+            issuer_der,
+            cert: cert.clone(),
+        };
+        let mut seen: Vec<ObjectIdentifier> = Vec::new();
+        for ext in tbs.extensions.as_deref().unwrap_or(&[]) {
+            let value = ext.extn_value.as_bytes();
+            if seen.contains(&ext.extn_id) {
+                info.unsupported_critical
+                    .push(alloc::format!("{} (duplicate)", ext.extn_id));
+                continue;
+            }
+            seen.push(ext.extn_id);
+            let decoded = match ext.extn_id {
+                ext_oid::BASIC_CONSTRAINTS => BasicConstraints::from_der(value).map(|bc| {
+                    info.basic_constraints = Some((bc.ca, bc.path_len_constraint));
+                }),
+                ext_oid::KEY_USAGE => KeyUsage::from_der(value).map(|ku| {
+                    info.key_usage = Some(ku);
+                }),
+                ext_oid::EXT_KEY_USAGE => ExtendedKeyUsage::from_der(value).map(|eku| {
+                    info.ext_key_usage = Some(eku.0);
+                }),
+                ext_oid::SKI => SubjectKeyIdentifier::from_der(value).map(|ski| {
+                    info.ski = Some(ski.0.as_bytes().to_vec());
+                }),
+                ext_oid::AKI => AuthorityKeyIdentifier::from_der(value).map(|aki| {
+                    info.aki = aki.key_identifier.map(|k| k.as_bytes().to_vec());
+                }),
+                other => {
+                    if ext.critical && !recognised(&other) {
+                        info.unsupported_critical.push(other.to_string());
+                    }
+                    Ok(())
+                }
+            };
+            if decoded.is_err() {
+                info.unsupported_critical
+                    .push(alloc::format!("{} (malformed)", ext.extn_id));
+            }
+        }
+        Ok(info)
+    }
+
+    /// Reads every certificate of a PEM file (or a single DER certificate).
+    ///
+    /// # Errors
+    /// [`CertificateError`] for the first certificate that cannot be decoded.
+    pub fn load_many(bytes: &[u8]) -> Result<Vec<CertInfo>, CertificateError> {
+        let trimmed = bytes
+            .iter()
+            .position(|b| !b.is_ascii_whitespace())
+            .map_or(&bytes[..0], |i| &bytes[i..]);
+        if trimmed.starts_with(b"-----BEGIN") {
+            let certs =
+                Certificate::load_pem_chain(trimmed).map_err(|e| CertificateError::Pem {
+                    detail: e.to_string(),
+                })?;
+            if certs.is_empty() {
+                return Err(CertificateError::Pem {
+                    detail: "no certificate".into(),
+                });
+            }
+            certs
+                .into_iter()
+                .map(|c| {
+                    let der_bytes = c.to_der().map_err(|e| CertificateError::Malformed {
+                        detail: e.to_string(),
+                    })?;
+                    CertInfo::from_cert(c, der_bytes)
+                })
+                .collect()
+        } else {
+            Ok(alloc::vec![CertInfo::from_der(bytes)?])
+        }
+    }
+
+    /// Issued by itself (subject = issuer)?
+    #[must_use]
+    pub fn is_self_issued(&self) -> bool {
+        self.subject_der == self.issuer_der
+    }
+
+    /// A CA certificate (basicConstraints cA true)?
+    #[must_use]
+    pub fn is_ca(&self) -> bool {
+        matches!(self.basic_constraints, Some((true, _)))
+    }
+
+    /// Could `issuer` have issued this certificate (names, and key identifiers when both are given)?
+    #[must_use]
+    pub fn may_be_issued_by(&self, issuer: &CertInfo) -> bool {
+        if self.issuer_der != issuer.subject_der {
+            return false;
+        }
+        match (&self.aki, &issuer.ski) {
+            (Some(a), Some(s)) => a == s,
+            _ => true,
+        }
+    }
+
+    /// Checks that `issuer`'s key signed this certificate (no name, time or constraint checks).
+    ///
+    /// # Errors
+    /// The algorithm policy's refusal or [`AlgorithmError::BadSignature`].
+    pub fn verify_signed_by(&self, issuer: &CertInfo) -> Result<(), AlgorithmError> {
+        let scheme = self.scheme.clone()?;
+        let key = issuer.key.as_ref().map_err(Clone::clone)?;
+        let sig = self
+            .cert
+            .signature
+            .as_bytes()
+            .ok_or(AlgorithmError::BadSignature)?;
+        key.verify(scheme, &self.tbs_der, sig)
+    }
+
+    /// Serial number as upper-case hex.
+    #[must_use]
+    pub fn serial_hex(&self) -> String {
+        hex_upper(&self.serial)
+    }
+
+    /// The subject's display name (common name, else the whole name).
+    #[must_use]
+    pub fn display_name(&self) -> String {
+        self.subject.display()
+    }
+
+    /// The name of `Name` as DER.
+    ///
+    /// # Errors
+    /// Encoding failure.
+    pub fn name_der(name: &Name) -> Result<Vec<u8>, der::Error> {
+        name.to_der()
+    }
+}
+
+/// Upper-case hex of bytes.
+#[must_use]
+pub fn hex_upper(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(char::from(DIGITS[usize::from(b >> 4)]));
+        s.push(char::from(DIGITS[usize::from(b & 15)]));
+    }
+    s
+}
+
+/// Lower-case hex of bytes.
+#[must_use]
+pub fn hex_lower(bytes: &[u8]) -> String {
+    hex_upper(bytes).to_ascii_lowercase()
+}

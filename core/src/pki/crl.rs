@@ -1,0 +1,313 @@
+//! Certificate revocation lists, supplied as input and judged at the time of signing.
+//!
+//! A CRL shows the status of a certificate at the time of signing only if it was issued after that time
+//! (its thisUpdate is later): an older list cannot know of a later revocation. A certificate revoked
+//! before the time of signing makes the signature invalid; one revoked after it does not, unless the
+//! reason (key compromise, CA compromise, unspecified) means the key may have been in other hands before
+//! the revocation date and no timestamp proves when the signature was made: then the result is
+//! indeterminate.
+
+use alloc::string::{String, ToString};
+use alloc::sync::Arc;
+use alloc::vec::Vec;
+
+use der::{Decode, Encode};
+use x509_cert::crl::CertificateList;
+use x509_cert::ext::pkix::CrlReason;
+
+use super::algorithms::{AlgorithmError, SignatureScheme};
+use super::cert::CertInfo;
+use super::key_usage::{check_usage, Usage};
+use super::names::NameInfo;
+use super::path::CertPath;
+use crate::time::UnixTime;
+use crate::Lang;
+
+const CRL_REASON_OID: const_oid::ObjectIdentifier =
+    const_oid::ObjectIdentifier::new_unwrap("2.5.29.21");
+const CRL_NUMBER_OID: const_oid::ObjectIdentifier =
+    const_oid::ObjectIdentifier::new_unwrap("2.5.29.20");
+const AKI_OID: const_oid::ObjectIdentifier = const_oid::ObjectIdentifier::new_unwrap("2.5.29.35");
+const INVALIDITY_DATE_OID: const_oid::ObjectIdentifier =
+    const_oid::ObjectIdentifier::new_unwrap("2.5.29.24");
+
+/// A CRL that cannot be decoded.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CrlError {
+    /// Not a DER or PEM CRL.
+    #[error("not a CRL: {detail}")]
+    Malformed {
+        /// The decoder's words.
+        detail: String,
+    },
+}
+
+impl CrlError {
+    /// Stable machine code.
+    #[must_use]
+    pub const fn code(&self) -> &'static str {
+        match self {
+            CrlError::Malformed { .. } => "crl_malformed",
+        }
+    }
+}
+
+/// One revoked serial.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RevokedEntry {
+    /// Serial number magnitude.
+    pub serial: Vec<u8>,
+    /// Revocation date.
+    pub date: UnixTime,
+    /// Reason code, if given.
+    pub reason: Option<CrlReason>,
+}
+
+/// A decoded CRL.
+#[derive(Debug, Clone)]
+pub struct CrlInfo {
+    /// DER of the CRL.
+    pub der: Vec<u8>,
+    /// DER of the issuer name.
+    pub issuer_der: Vec<u8>,
+    /// Readable issuer.
+    pub issuer: NameInfo,
+    /// thisUpdate.
+    pub this_update: UnixTime,
+    /// nextUpdate.
+    pub next_update: Option<UnixTime>,
+    /// The revoked serials.
+    pub revoked: Vec<RevokedEntry>,
+    tbs_der: Vec<u8>,
+    scheme: Result<SignatureScheme, AlgorithmError>,
+    signature: Vec<u8>,
+    /// A critical extension hocba does not process (delta CRL, issuing distribution point): such a CRL
+    /// is not used.
+    pub unsupported_critical: Option<String>,
+}
+
+impl CrlInfo {
+    /// Decodes a DER or PEM CRL.
+    ///
+    /// # Errors
+    /// [`CrlError::Malformed`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<CrlInfo, CrlError> {
+        let malformed = |e: &dyn core::fmt::Display| CrlError::Malformed {
+            detail: e.to_string(),
+        };
+        let trimmed = bytes
+            .iter()
+            .position(|b| !b.is_ascii_whitespace())
+            .map_or(&bytes[..0], |i| &bytes[i..]);
+        let der_bytes = if trimmed.starts_with(b"-----BEGIN") {
+            let (label, der) = der::pem::decode_vec(trimmed).map_err(|e| malformed(&e))?;
+            if label != "X509 CRL" {
+                return Err(malformed(&alloc::format!("PEM label {label}")));
+            }
+            der
+        } else {
+            bytes.to_vec()
+        };
+        let crl = CertificateList::from_der(&der_bytes).map_err(|e| malformed(&e))?;
+        let tbs = &crl.tbs_cert_list;
+        let mut revoked = Vec::new();
+        for rc in tbs.revoked_certificates.as_deref().unwrap_or(&[]) {
+            let mut reason = None;
+            for ext in rc.crl_entry_extensions.as_deref().unwrap_or(&[]) {
+                if ext.extn_id == CRL_REASON_OID {
+                    reason = CrlReason::from_der(ext.extn_value.as_bytes()).ok();
+                } else if ext.critical && ext.extn_id != INVALIDITY_DATE_OID {
+                    return Err(malformed(&alloc::format!(
+                        "critical CRL entry extension {}",
+                        ext.extn_id
+                    )));
+                }
+            }
+            revoked.push(RevokedEntry {
+                serial: rc.serial_number.as_bytes().to_vec(),
+                date: UnixTime::from_x509(&rc.revocation_date),
+                reason,
+            });
+        }
+        let unsupported_critical = tbs
+            .crl_extensions
+            .as_deref()
+            .unwrap_or(&[])
+            .iter()
+            .find(|e| e.critical && e.extn_id != CRL_NUMBER_OID && e.extn_id != AKI_OID)
+            .map(|e| e.extn_id.to_string());
+        let scheme = if crl.signature_algorithm == tbs.signature {
+            SignatureScheme::from_algorithm_identifier(&crl.signature_algorithm)
+        } else {
+            Err(AlgorithmError::UnknownAlgorithm {
+                oid: "signatureAlgorithm differs from tbsCertList.signature".into(),
+            })
+        };
+        Ok(CrlInfo {
+            issuer_der: tbs.issuer.to_der().map_err(|e| malformed(&e))?,
+            issuer: NameInfo::from_name(&tbs.issuer),
+            this_update: UnixTime::from_x509(&tbs.this_update),
+            next_update: tbs.next_update.as_ref().map(UnixTime::from_x509),
+            revoked,
+            tbs_der: super::der_view::child(&der_bytes, 0)
+                .map_err(|e| malformed(&e))?
+                .to_vec(),
+            scheme,
+            signature: crl.signature.as_bytes().unwrap_or(&[]).to_vec(),
+            unsupported_critical,
+            der: der_bytes,
+        })
+    }
+
+    /// Was this CRL signed by `issuer` (name, key usage, signature)?
+    #[must_use]
+    pub fn signed_by(&self, issuer: &CertInfo) -> bool {
+        if self.issuer_der != issuer.subject_der || check_usage(issuer, Usage::CrlSigning).is_err()
+        {
+            return false;
+        }
+        let (Ok(scheme), Ok(key)) = (&self.scheme, &issuer.key) else {
+            return false;
+        };
+        key.verify(*scheme, &self.tbs_der, &self.signature).is_ok()
+    }
+}
+
+/// The revocation status of one certificate at the time of signing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CertStatus {
+    /// Not on a CRL issued after the time of signing.
+    Good {
+        /// thisUpdate of the CRL used.
+        crl_this_update: UnixTime,
+    },
+    /// Revoked before (or at) the time of signing.
+    RevokedBefore {
+        /// Revocation date.
+        date: UnixTime,
+        /// Reason.
+        reason: Option<CrlReason>,
+    },
+    /// Revoked after the time of signing, for a reason that does not cast doubt on earlier signatures,
+    /// or with the time of signing proven by a timestamp.
+    RevokedAfter {
+        /// Revocation date.
+        date: UnixTime,
+        /// Reason.
+        reason: Option<CrlReason>,
+    },
+    /// Revoked after the claimed time of signing for key compromise (or no reason), and no timestamp
+    /// proves the signature was made before.
+    RevokedAfterUnproven {
+        /// Revocation date.
+        date: UnixTime,
+        /// Reason.
+        reason: Option<CrlReason>,
+    },
+    /// No usable CRL from the issuer.
+    NoCrl,
+    /// The issuer's newest CRL predates the time of signing.
+    CrlTooOld {
+        /// Its thisUpdate.
+        this_update: UnixTime,
+    },
+}
+
+/// The status of each non-anchor certificate of a path.
+#[derive(Debug, Clone)]
+pub struct PathRevocation {
+    /// (certificate, status), leaf first, anchor excluded.
+    pub statuses: Vec<(Arc<CertInfo>, CertStatus)>,
+}
+
+/// The reason's name in `lang`.
+#[must_use]
+pub fn reason_text(reason: Option<CrlReason>, lang: Lang) -> &'static str {
+    use CrlReason::*;
+    match (reason, lang) {
+        (None | Some(Unspecified), Lang::Vi) => "không nêu lý do",
+        (None | Some(Unspecified), Lang::En) => "unspecified",
+        (Some(KeyCompromise), Lang::Vi) => "lộ khoá bí mật",
+        (Some(KeyCompromise), Lang::En) => "key compromise",
+        (Some(CaCompromise | AaCompromise), Lang::Vi) => "tổ chức cấp bị lộ khoá",
+        (Some(CaCompromise | AaCompromise), Lang::En) => "CA compromise",
+        (Some(AffiliationChanged), Lang::Vi) => "thay đổi đơn vị công tác",
+        (Some(AffiliationChanged), Lang::En) => "affiliation changed",
+        (Some(Superseded), Lang::Vi) => "được thay thế",
+        (Some(Superseded), Lang::En) => "superseded",
+        (Some(CessationOfOperation), Lang::Vi) => "ngừng hoạt động",
+        (Some(CessationOfOperation), Lang::En) => "cessation of operation",
+        (Some(CertificateHold), Lang::Vi) => "tạm dừng",
+        (Some(CertificateHold), Lang::En) => "certificate hold",
+        (Some(RemoveFromCRL), Lang::Vi) => "gỡ khỏi danh sách",
+        (Some(RemoveFromCRL), Lang::En) => "remove from CRL",
+        (Some(PrivilegeWithdrawn), Lang::Vi) => "thu hồi quyền",
+        (Some(PrivilegeWithdrawn), Lang::En) => "privilege withdrawn",
+    }
+}
+
+fn casts_doubt_backwards(reason: Option<CrlReason>) -> bool {
+    matches!(
+        reason,
+        None | Some(
+            CrlReason::Unspecified
+                | CrlReason::KeyCompromise
+                | CrlReason::CaCompromise
+                | CrlReason::AaCompromise
+        )
+    )
+}
+
+/// Checks every non-anchor certificate of `path` against `crls` at time `at`; `time_proven` says whether
+/// a timestamp proves `at`.
+#[must_use]
+pub fn check_path(
+    path: &CertPath,
+    crls: &[CrlInfo],
+    at: UnixTime,
+    time_proven: bool,
+) -> PathRevocation {
+    let mut statuses = Vec::new();
+    for pair in path.certs.windows(2) {
+        let (cert, issuer) = (&pair[0], &pair[1]);
+        let usable: Vec<&CrlInfo> = crls
+            .iter()
+            .filter(|c| c.unsupported_critical.is_none() && c.signed_by(issuer))
+            .collect();
+        let status = match usable.iter().max_by_key(|c| c.this_update) {
+            None => CertStatus::NoCrl,
+            Some(newest) => {
+                let entry = usable
+                    .iter()
+                    .flat_map(|c| c.revoked.iter())
+                    .filter(|e| e.serial == cert.serial)
+                    .min_by_key(|e| e.date);
+                match entry {
+                    Some(e) if e.date <= at => CertStatus::RevokedBefore {
+                        date: e.date,
+                        reason: e.reason,
+                    },
+                    Some(e) if !time_proven && casts_doubt_backwards(e.reason) => {
+                        CertStatus::RevokedAfterUnproven {
+                            date: e.date,
+                            reason: e.reason,
+                        }
+                    }
+                    Some(e) => CertStatus::RevokedAfter {
+                        date: e.date,
+                        reason: e.reason,
+                    },
+                    None if newest.this_update >= at => CertStatus::Good {
+                        crl_this_update: newest.this_update,
+                    },
+                    None => CertStatus::CrlTooOld {
+                        this_update: newest.this_update,
+                    },
+                }
+            }
+        };
+        statuses.push((Arc::clone(cert), status));
+    }
+    PathRevocation { statuses }
+}

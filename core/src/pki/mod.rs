@@ -1,0 +1,20 @@
+//! Public-key infrastructure at the time of signing: algorithms and key sizes, certificates and names,
+//! the trust store, path building and validation, key usage, CRLs.
+
+pub mod algorithms;
+pub mod cert;
+pub mod crl;
+pub mod der_view;
+pub mod key_usage;
+pub mod names;
+pub mod path;
+pub mod trust_store;
+
+pub use algorithms::{
+    verify_raw_signature, AlgorithmError, DigestAlgorithm, PublicKey, SignatureScheme,
+};
+pub use cert::{CertInfo, CertificateError};
+pub use crl::{CertStatus, CrlError, CrlInfo};
+pub use key_usage::{KeyUsageError, Usage};
+pub use path::{build_path, CertPath, PathError};
+pub use trust_store::{TrustStore, TrustStoreError};

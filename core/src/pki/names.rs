@@ -1,0 +1,213 @@
+//! Readable X.500 names, and the name comparison that binds certificates to the people a record names.
+
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
+use const_oid::ObjectIdentifier;
+use der::{Tag, Tagged};
+use unicode_normalization::UnicodeNormalization;
+use x509_cert::name::Name;
+
+/// Attribute-type OIDs of names.
+pub mod attr_oid {
+    use const_oid::ObjectIdentifier as Oid;
+    /// commonName.
+    pub const CN: Oid = Oid::new_unwrap("2.5.4.3");
+    /// surname.
+    pub const SURNAME: Oid = Oid::new_unwrap("2.5.4.4");
+    /// serialNumber.
+    pub const SERIAL_NUMBER: Oid = Oid::new_unwrap("2.5.4.5");
+    /// countryName.
+    pub const C: Oid = Oid::new_unwrap("2.5.4.6");
+    /// localityName.
+    pub const L: Oid = Oid::new_unwrap("2.5.4.7");
+    /// stateOrProvinceName.
+    pub const ST: Oid = Oid::new_unwrap("2.5.4.8");
+    /// organizationName.
+    pub const O: Oid = Oid::new_unwrap("2.5.4.10");
+    /// organizationalUnitName.
+    pub const OU: Oid = Oid::new_unwrap("2.5.4.11");
+    /// title.
+    pub const TITLE: Oid = Oid::new_unwrap("2.5.4.12");
+    /// givenName.
+    pub const GIVEN_NAME: Oid = Oid::new_unwrap("2.5.4.42");
+    /// organizationIdentifier.
+    pub const ORGANIZATION_IDENTIFIER: Oid = Oid::new_unwrap("2.5.4.97");
+    /// userId (UID), where Vietnamese CAs put "CCCD:…", "MST:…", "MNS:…".
+    pub const UID: Oid = Oid::new_unwrap("0.9.2342.19200300.100.1.1");
+    /// emailAddress.
+    pub const EMAIL: Oid = Oid::new_unwrap("1.2.840.113549.1.9.1");
+}
+
+fn short_name(oid: &ObjectIdentifier) -> String {
+    use attr_oid::*;
+    match *oid {
+        CN => "CN".into(),
+        SURNAME => "SN".into(),
+        SERIAL_NUMBER => "serialNumber".into(),
+        C => "C".into(),
+        L => "L".into(),
+        ST => "ST".into(),
+        O => "O".into(),
+        OU => "OU".into(),
+        TITLE => "title".into(),
+        GIVEN_NAME => "GN".into(),
+        ORGANIZATION_IDENTIFIER => "organizationIdentifier".into(),
+        UID => "UID".into(),
+        EMAIL => "emailAddress".into(),
+        other => other.to_string(),
+    }
+}
+
+/// Decodes a DirectoryString-like value (UTF8, Printable, IA5, Visible, BMP, Teletex as Latin-1).
+#[must_use]
+pub fn decode_directory_string(value: &der::Any) -> Option<String> {
+    let bytes = value.value();
+    match value.tag() {
+        Tag::Utf8String | Tag::PrintableString | Tag::Ia5String | Tag::VisibleString => {
+            core::str::from_utf8(bytes).ok().map(ToString::to_string)
+        }
+        Tag::TeletexString => Some(bytes.iter().map(|&b| char::from(b)).collect()),
+        Tag::BmpString => {
+            if bytes.len() % 2 != 0 {
+                return None;
+            }
+            let units: Vec<u16> = bytes
+                .chunks_exact(2)
+                .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                .collect();
+            char::decode_utf16(units)
+                .collect::<Result<String, _>>()
+                .ok()
+        }
+        _ => None,
+    }
+}
+
+/// The attributes of a name, in order, as (short type, text) pairs.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct NameInfo {
+    /// (type, value), e.g. ("CN", "Nguyễn Thị Lan").
+    pub attributes: Vec<(String, String)>,
+}
+
+impl NameInfo {
+    /// Reads a name; values that are not strings are shown as `#<hex>`.
+    #[must_use]
+    pub fn from_name(name: &Name) -> NameInfo {
+        let mut attributes = Vec::new();
+        for rdn in &name.0 {
+            for atv in rdn.0.iter() {
+                let text = decode_directory_string(&atv.value).unwrap_or_else(|| {
+                    let mut s = String::from("#");
+                    s.push_str(&super::cert::hex_lower(atv.value.value()));
+                    s
+                });
+                attributes.push((short_name(&atv.oid), text));
+            }
+        }
+        NameInfo { attributes }
+    }
+
+    /// The first value of an attribute type (`"CN"`, `"O"`, ...).
+    #[must_use]
+    pub fn get(&self, short: &str) -> Option<&str> {
+        self.attributes
+            .iter()
+            .find(|(k, _)| k == short)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Every value of every attribute.
+    pub fn values(&self) -> impl Iterator<Item = &str> {
+        self.attributes.iter().map(|(_, v)| v.as_str())
+    }
+
+    /// The person's or organisation's name: CN, else given name + surname, else the whole name.
+    #[must_use]
+    pub fn person_name(&self) -> Option<String> {
+        if let Some(cn) = self.get("CN") {
+            return Some(cn.into());
+        }
+        match (self.get("SN"), self.get("GN")) {
+            (Some(sn), Some(gn)) => Some(alloc::format!("{sn} {gn}")),
+            _ => None,
+        }
+    }
+
+    /// CN if present, else the RFC 4514-like rendering.
+    #[must_use]
+    pub fn display(&self) -> String {
+        self.person_name().unwrap_or_else(|| self.rfc4514())
+    }
+
+    /// `CN=…, O=…, C=VN` in the certificate's order.
+    #[must_use]
+    pub fn rfc4514(&self) -> String {
+        let parts: Vec<String> = self
+            .attributes
+            .iter()
+            .map(|(k, v)| alloc::format!("{k}={v}"))
+            .collect();
+        parts.join(", ")
+    }
+}
+
+/// A name as compared: Unicode NFC, lower case, inner white space collapsed, trimmed. Diacritics stay
+/// significant: "Nguyễn" and "Nguyen" differ.
+#[must_use]
+pub fn normalize_name(s: &str) -> String {
+    let nfc: String = s.nfc().collect();
+    let lower = nfc.to_lowercase();
+    // Lower-casing can produce decomposed sequences in rare cases; recompose.
+    let lower: String = lower.nfc().collect();
+    let mut out = String::with_capacity(lower.len());
+    for word in lower.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Same person or organisation name under [`normalize_name`]?
+#[must_use]
+pub fn names_match(a: &str, b: &str) -> bool {
+    let a = normalize_name(a);
+    !a.is_empty() && a == normalize_name(b)
+}
+
+/// Does an identifier attribute value name `code`? Accepts the code itself or a Vietnamese-CA prefix
+/// form such as `MNS:79000701`, `MST:0301234567`, `MCQ:…` (the part after the last colon).
+#[must_use]
+pub fn identifier_matches(value: &str, code: &str) -> bool {
+    let code = code.trim();
+    if code.is_empty() {
+        return false;
+    }
+    let value = value.trim();
+    value.eq_ignore_ascii_case(code)
+        || value
+            .rsplit_once(':')
+            .is_some_and(|(_, tail)| tail.trim().eq_ignore_ascii_case(code))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_compare_with_nfc_and_case_but_keep_diacritics() {
+        // "Nguyễn" precomposed vs decomposed (e + combining circumflex + combining tilde).
+        assert!(names_match(
+            "Nguyễn Thị Lan",
+            "NGUYE\u{0302}\u{0303}N  thị lan"
+        ));
+        assert!(!names_match("Nguyễn Thị Lan", "Nguyen Thi Lan"));
+        assert!(!names_match("", ""));
+        assert!(identifier_matches("MNS:79000701", "79000701"));
+        assert!(identifier_matches("79000701", "79000701"));
+        assert!(!identifier_matches("CCCD:079000701", "79000701"));
+    }
+}

@@ -1,0 +1,412 @@
+//! Certification path building and validation at a given time (RFC 5280 §6, for document signatures).
+//!
+//! Document signatures are judged at the time they were made, not at the time they are read: a grade-1
+//! record must still verify at grade 12, long after the teacher's certificate expired. So every validity
+//! period is checked at `at` (the signing time, or the time a timestamp proves), which the caller passes
+//! in. Paths are built depth-first from the signer's certificate through the certificates the signature
+//! embeds and the trust store's intermediates to a trust anchor; every link's signature, every issuer's
+//! basicConstraints, pathLenConstraint and keyUsage, every validity period and every critical extension
+//! is checked. When no path works, the most telling failure is reported: a failure on a path that reached
+//! an anchor beats one that did not, and a deeper failure beats a shallower one.
+
+use alloc::string::String;
+use alloc::sync::Arc;
+use alloc::vec::Vec;
+
+use super::algorithms::AlgorithmError;
+use super::cert::CertInfo;
+use super::key_usage::{check_usage, KeyUsageError, Usage};
+use super::trust_store::TrustStore;
+use crate::time::UnixTime;
+use crate::Lang;
+
+/// Longest path accepted (certificates, anchor included).
+pub const MAX_PATH_LEN: usize = 8;
+
+/// A validated path: the signer's certificate first, the trust anchor last.
+#[derive(Debug, Clone)]
+pub struct CertPath {
+    /// The certificates, leaf first.
+    pub certs: Vec<Arc<CertInfo>>,
+}
+
+impl CertPath {
+    /// The signer's certificate.
+    #[must_use]
+    pub fn leaf(&self) -> &Arc<CertInfo> {
+        &self.certs[0]
+    }
+
+    /// The trust anchor.
+    #[must_use]
+    pub fn anchor(&self) -> &Arc<CertInfo> {
+        &self.certs[self.certs.len() - 1]
+    }
+}
+
+/// Why no valid path exists.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum PathError {
+    /// No certificate issued by a trust anchor: the chain ends at an unknown root.
+    #[error(
+        "no path from {subject} to a trusted root: its issuer {issuer} is not in the trust store"
+    )]
+    UnknownIssuer {
+        /// The last certificate reached.
+        subject: String,
+        /// Its issuer's name.
+        issuer: String,
+    },
+    /// The only candidate paths go round in a loop.
+    #[error("the certificates of {subject} form a loop and never reach a trusted root")]
+    Loop {
+        /// A certificate met twice.
+        subject: String,
+    },
+    /// The path is longer than allowed.
+    #[error("the certification path is longer than {max} certificates")]
+    TooLong {
+        /// The limit.
+        max: usize,
+    },
+    /// A certificate had expired at the time of signing.
+    #[error(
+        "the certificate of {subject} expired on {not_after}, before the time of signing {at}"
+    )]
+    Expired {
+        /// Its subject.
+        subject: String,
+        /// End of validity.
+        not_after: UnixTime,
+        /// The time checked.
+        at: UnixTime,
+    },
+    /// A certificate was not yet valid at the time of signing.
+    #[error("the certificate of {subject} is valid only from {not_before}, after the time of signing {at}")]
+    NotYetValid {
+        /// Its subject.
+        subject: String,
+        /// Start of validity.
+        not_before: UnixTime,
+        /// The time checked.
+        at: UnixTime,
+    },
+    /// An issuing certificate is not a CA (basicConstraints cA false or absent).
+    #[error("{subject} issued a certificate but is not a certification authority (basicConstraints cA is not true)")]
+    NotACa {
+        /// The issuer.
+        subject: String,
+    },
+    /// pathLenConstraint exceeded.
+    #[error("{subject} allows {path_len} intermediate CAs below it, the path has {found}")]
+    PathLenExceeded {
+        /// The constraining CA.
+        subject: String,
+        /// Its constraint.
+        path_len: u8,
+        /// Intermediates below it.
+        found: usize,
+    },
+    /// An issuer's keyUsage excludes certificate signing.
+    #[error("{0}")]
+    IssuerKeyUsage(KeyUsageError),
+    /// A certificate's algorithm or key is refused, or its signature does not verify.
+    #[error("certificate of {subject}: {error}")]
+    Algorithm {
+        /// The certificate concerned.
+        subject: String,
+        /// Why.
+        error: AlgorithmError,
+    },
+    /// A critical extension hocba does not process.
+    #[error("the certificate of {subject} has a critical extension hocba does not process: {oid}")]
+    UnsupportedCriticalExtension {
+        /// The certificate.
+        subject: String,
+        /// The extension.
+        oid: String,
+    },
+}
+
+impl PathError {
+    /// Stable machine code.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            PathError::UnknownIssuer { .. } => "path_unknown_root",
+            PathError::Loop { .. } => "path_loop",
+            PathError::TooLong { .. } => "path_too_long",
+            PathError::Expired { .. } => "certificate_expired",
+            PathError::NotYetValid { .. } => "certificate_not_yet_valid",
+            PathError::NotACa { .. } => "issuer_not_ca",
+            PathError::PathLenExceeded { .. } => "path_length_exceeded",
+            PathError::IssuerKeyUsage(_) => "issuer_key_usage_not_allowed",
+            PathError::Algorithm {
+                error: AlgorithmError::BadSignature,
+                ..
+            } => "certificate_signature_invalid",
+            PathError::Algorithm { error, .. } => error.code(),
+            PathError::UnsupportedCriticalExtension { .. } => "unsupported_critical_extension",
+        }
+    }
+
+    /// The message in `lang`.
+    #[must_use]
+    pub fn message(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return alloc::string::ToString::to_string(self);
+        }
+        match self {
+            PathError::UnknownIssuer { subject, issuer } => alloc::format!(
+                "không xây dựng được đường dẫn từ {subject} tới một chứng thư gốc tin cậy: tổ chức cấp {issuer} không có trong danh sách tin cậy"
+            ),
+            PathError::Loop { subject } => alloc::format!(
+                "các chứng thư số của {subject} tạo thành vòng lặp, không dẫn tới chứng thư gốc tin cậy"
+            ),
+            PathError::TooLong { max } => {
+                alloc::format!("đường dẫn chứng thư dài hơn {max} chứng thư")
+            }
+            PathError::Expired {
+                subject,
+                not_after,
+                at,
+            } => alloc::format!(
+                "chứng thư số của {subject} đã hết hạn ngày {}, trước thời điểm ký {}",
+                not_after.to_vietnam_local(),
+                at.to_vietnam_local()
+            ),
+            PathError::NotYetValid {
+                subject,
+                not_before,
+                at,
+            } => alloc::format!(
+                "chứng thư số của {subject} chỉ có hiệu lực từ {}, sau thời điểm ký {}",
+                not_before.to_vietnam_local(),
+                at.to_vietnam_local()
+            ),
+            PathError::NotACa { subject } => alloc::format!(
+                "{subject} đã cấp chứng thư nhưng không phải tổ chức cung cấp dịch vụ chứng thực (basicConstraints cA không bật)"
+            ),
+            PathError::PathLenExceeded {
+                subject,
+                path_len,
+                found,
+            } => alloc::format!(
+                "{subject} chỉ cho phép {path_len} CA trung gian bên dưới, đường dẫn có {found}"
+            ),
+            PathError::IssuerKeyUsage(e) => e.message(Lang::Vi),
+            PathError::Algorithm { subject, error } => {
+                alloc::format!("chứng thư số của {subject}: {}", error.message(Lang::Vi))
+            }
+            PathError::UnsupportedCriticalExtension { subject, oid } => alloc::format!(
+                "chứng thư số của {subject} có phần mở rộng bắt buộc (critical) mà hocba không xử lý: {oid}"
+            ),
+        }
+    }
+}
+
+struct Search<'a> {
+    pool: Vec<Arc<CertInfo>>,
+    store: &'a TrustStore,
+    at: UnixTime,
+    best: Option<((bool, usize), PathError)>,
+}
+
+impl Search<'_> {
+    fn record(&mut self, reached_anchor: bool, depth: usize, error: PathError) {
+        let rank = (reached_anchor, depth);
+        if self.best.as_ref().is_none_or(|(r, _)| rank > *r) {
+            self.best = Some((rank, error));
+        }
+    }
+
+    fn run(&mut self, path: &mut Vec<Arc<CertInfo>>) -> Option<CertPath> {
+        let current = Arc::clone(path.last()?);
+        let depth = path.len();
+        if self.store.is_anchor(&current.fingerprint) {
+            match validate(path, self.store, self.at) {
+                Ok(()) => {
+                    return Some(CertPath {
+                        certs: path.clone(),
+                    })
+                }
+                Err(e) => {
+                    self.record(true, depth, e);
+                    return None;
+                }
+            }
+        }
+        if depth >= MAX_PATH_LEN {
+            self.record(false, depth, PathError::TooLong { max: MAX_PATH_LEN });
+            return None;
+        }
+        let candidates: Vec<Arc<CertInfo>> = self
+            .store
+            .anchors()
+            .iter()
+            .chain(self.store.intermediates().iter())
+            .chain(self.pool.iter())
+            .filter(|c| current.may_be_issued_by(c))
+            .cloned()
+            .collect();
+        let mut tried = Vec::new();
+        let mut any = false;
+        for cand in candidates {
+            if tried.contains(&cand.fingerprint) {
+                continue;
+            }
+            tried.push(cand.fingerprint);
+            if path.iter().any(|p| p.fingerprint == cand.fingerprint) {
+                // A self-signed certificate that is not an anchor is an unknown root, not a loop.
+                if cand.fingerprint == current.fingerprint {
+                    continue;
+                }
+                self.record(
+                    false,
+                    depth + 1,
+                    PathError::Loop {
+                        subject: cand.display_name(),
+                    },
+                );
+                any = true;
+                continue;
+            }
+            any = true;
+            let linked = self
+                .store
+                .link_verified(&current.fingerprint, &cand.fingerprint)
+                || match current.verify_signed_by(&cand) {
+                    Ok(()) => true,
+                    Err(error) => {
+                        self.record(
+                            false,
+                            depth,
+                            PathError::Algorithm {
+                                subject: current.display_name(),
+                                error,
+                            },
+                        );
+                        false
+                    }
+                };
+            if !linked {
+                continue;
+            }
+            path.push(cand);
+            if let Some(found) = self.run(path) {
+                return Some(found);
+            }
+            path.pop();
+        }
+        if !any {
+            self.record(
+                false,
+                depth,
+                PathError::UnknownIssuer {
+                    subject: current.display_name(),
+                    issuer: current.issuer.display(),
+                },
+            );
+        }
+        None
+    }
+}
+
+/// Checks a complete path (leaf first, anchor last) at `at`.
+fn validate(path: &[Arc<CertInfo>], store: &TrustStore, at: UnixTime) -> Result<(), PathError> {
+    for (i, cert) in path.iter().enumerate() {
+        if at < cert.not_before {
+            return Err(PathError::NotYetValid {
+                subject: cert.display_name(),
+                not_before: cert.not_before,
+                at,
+            });
+        }
+        if at > cert.not_after {
+            return Err(PathError::Expired {
+                subject: cert.display_name(),
+                not_after: cert.not_after,
+                at,
+            });
+        }
+        if let Some(oid) = cert.unsupported_critical.first() {
+            return Err(PathError::UnsupportedCriticalExtension {
+                subject: cert.display_name(),
+                oid: oid.clone(),
+            });
+        }
+        if let Err(error) = &cert.key {
+            return Err(PathError::Algorithm {
+                subject: cert.display_name(),
+                error: error.clone(),
+            });
+        }
+        if i == 0 {
+            continue;
+        }
+        let is_anchor = store.is_anchor(&cert.fingerprint);
+        // A v1 root without basicConstraints may still be an anchor; everything else must say cA.
+        let is_ca = match cert.basic_constraints {
+            Some((ca, _)) => ca,
+            None => is_anchor && cert.cert.tbs_certificate.extensions.is_none(),
+        };
+        if !is_ca {
+            return Err(PathError::NotACa {
+                subject: cert.display_name(),
+            });
+        }
+        check_usage(cert, Usage::CertificateSigning).map_err(PathError::IssuerKeyUsage)?;
+        if let Some((_, Some(path_len))) = cert.basic_constraints {
+            let below = path[1..i].iter().filter(|c| !c.is_self_issued()).count();
+            if below > usize::from(path_len) {
+                return Err(PathError::PathLenExceeded {
+                    subject: cert.display_name(),
+                    path_len,
+                    found: below,
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Builds and validates a path from `leaf` to a trust anchor of `store` at time `at`, using `extra`
+/// (the certificates a signature embeds) and the store's intermediates.
+///
+/// # Errors
+/// The most telling [`PathError`] when no path is valid.
+pub fn build_path(
+    leaf: &Arc<CertInfo>,
+    extra: &[Arc<CertInfo>],
+    store: &TrustStore,
+    at: UnixTime,
+) -> Result<CertPath, PathError> {
+    // Prefer the store's copy of an embedded certificate: its links are already verified.
+    let pool = extra
+        .iter()
+        .map(|c| {
+            store
+                .find(&c.fingerprint)
+                .cloned()
+                .unwrap_or_else(|| Arc::clone(c))
+        })
+        .collect();
+    let mut search = Search {
+        pool,
+        store,
+        at,
+        best: None,
+    };
+    let mut path = alloc::vec![Arc::clone(leaf)];
+    match search.run(&mut path) {
+        Some(found) => Ok(found),
+        None => Err(search.best.map_or_else(
+            || PathError::UnknownIssuer {
+                subject: leaf.display_name(),
+                issuer: leaf.issuer.display(),
+            },
+            |(_, e)| e,
+        )),
+    }
+}

@@ -1,0 +1,3 @@
+//! Offline verification of signed records.
+
+pub mod cms;
