@@ -2,44 +2,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::Write as _;
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn hocba(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_hocba"))
-        .args(args)
-        .current_dir(repo())
-        .output()
-        .expect("run hocba")
-}
+use common::{hocba, hocba_stdin, repo, stdout, temp_dir};
 
-fn hocba_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_hocba"))
-        .args(args)
-        .current_dir(repo())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn hocba");
-    // The child may stop reading early (size limit): a broken pipe is expected then.
-    let _ = child.stdin.take().expect("stdin").write_all(input);
-    child.wait_with_output().expect("wait")
-}
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("utf-8 stdout")
-}
-
-fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("hocba-cli-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
+fn temp_file(name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let path = temp_dir("assess").join(name);
     std::fs::write(&path, bytes).unwrap();
     path
 }

@@ -2,29 +2,13 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
+use std::path::Path;
+
+use common::{hocba, repo, temp_dir};
 use rust_xlsxwriter::{Format, Workbook};
 use serde_json::{json, Value};
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn hocba(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_hocba"))
-        .args(args)
-        .current_dir(repo())
-        .output()
-        .expect("run hocba")
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("hocba-sheets-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 /// Every vector input of one grade and year, as one class.
 fn class_from_vectors(grade: i64, year: &str) -> Value {
@@ -126,10 +110,8 @@ fn round_trip_examples() {
     }
 }
 
-#[test]
-fn bad_cells_one_precise_error_each_and_nothing_imported() {
-    let dir = temp_dir("bad");
-    let path = dir.join("bad.xlsx");
+/// A grade-6 gradebook with Toán only and the given rows; `merged_header` merges D2:E2 like many school exports.
+fn write_gradebook(path: &Path, rows: &[(&str, &str, Vec<&str>)], merged_header: bool) {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     for (c, v) in [
@@ -153,27 +135,16 @@ fn bad_cells_one_precise_error_each_and_nothing_imported() {
             headers.push(format!("toan.{sem}.{p}"));
         }
     }
-    // A merged header cell over D2:E2 (as in many school exports): E2 is blank, so its column has no meaning.
     for (c, h) in headers.iter().enumerate() {
-        if c != 3 && c != 4 {
+        if !(merged_header && (c == 3 || c == 4)) {
             ws.write_string(1, c as u16, h).unwrap();
         }
     }
-    ws.merge_range(1, 3, 1, 4, "toan.hk1.tx1", &Format::new())
-        .unwrap();
-    let good = [
-        "8", "7.5", "9", "8.5", "8", "9", "8", "8", "9", "8.5", "9", "9",
-    ];
-    let rows: [(&str, &str, Vec<&str>); 3] = [
-        ("HS01", "Nguyễn Văn A", good.to_vec()),
-        ("HS02", "Trần Thị B", {
-            let mut r = good.to_vec();
-            r[1] = "tám";
-            r[7] = "12.5";
-            r
-        }),
-        ("", "Lê Văn C", good.to_vec()),
-    ];
+    if merged_header {
+        // E2 is then blank, so its column has no meaning.
+        ws.merge_range(1, 3, 1, 4, "toan.hk1.tx1", &Format::new())
+            .unwrap();
+    }
     for (r, (id, name, marks)) in rows.iter().enumerate() {
         let row = (r + 2) as u32;
         ws.write_number(row, 0, (r + 1) as f64).unwrap();
@@ -188,14 +159,44 @@ fn bad_cells_one_precise_error_each_and_nothing_imported() {
             };
         }
     }
-    wb.save(&path).unwrap();
-    let out = dir.join("out.json");
+    wb.save(path).unwrap();
+}
+
+fn import_errors(path: &Path) -> (Option<i32>, Value) {
     let o = hocba(&[
         "import",
         "--format",
         "json",
         "--lang",
         "en",
+        path.to_str().unwrap(),
+    ]);
+    (o.status.code(), serde_json::from_slice(&o.stdout).unwrap())
+}
+
+#[test]
+fn bad_cells_one_precise_error_each_and_nothing_imported() {
+    let dir = temp_dir("bad-cells");
+    let path = dir.join("bad.xlsx");
+    let good = [
+        "8", "7.5", "9", "8.5", "8", "9", "8", "8", "9", "8.5", "9", "9",
+    ];
+    let mut bad = good.to_vec();
+    bad[1] = "tám";
+    bad[7] = "12.5";
+    let rows = [
+        ("HS01", "Nguyễn Văn A", good.to_vec()),
+        ("HS02", "Trần Thị B", bad),
+        ("", "Lê Văn C", good.to_vec()),
+    ];
+
+    // A layout problem (a merged header) stops the import before any row is read; nothing is written.
+    write_gradebook(&path, &rows, true);
+    let out = dir.join("out.json");
+    let o = hocba(&[
+        "import",
+        "--format",
+        "json",
         path.to_str().unwrap(),
         "-o",
         out.to_str().unwrap(),
@@ -206,54 +207,18 @@ fn bad_cells_one_precise_error_each_and_nothing_imported() {
         "nothing may be imported from a gradebook with problems"
     );
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
-    let got: Vec<(String, Value)> = v["errors"]
+    let got: Vec<(&str, &Value)> = v["errors"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|e| (e["code"].as_str().unwrap().to_string(), e["cell"].clone()))
+        .map(|e| (e["code"].as_str().unwrap(), &e["cell"]))
         .collect();
-    // A layout problem stops the import before any row is read.
-    assert_eq!(
-        got,
-        vec![("gradebook_blank_header".to_string(), json!("E2"))]
-    );
+    assert_eq!(got, vec![("gradebook_blank_header", &json!("E2"))]);
 
-    // Without the merged header: one error per bad cell, with the student named.
-    let mut wb = Workbook::new();
-    let ws = wb.add_worksheet();
-    for (c, v) in ["hocba.gradebook/1", "khoi", "6", "nam_hoc", "2024-2025"]
-        .iter()
-        .enumerate()
-    {
-        ws.write_string(0, c as u16, *v).unwrap();
-    }
-    for (c, h) in headers.iter().enumerate() {
-        ws.write_string(1, c as u16, h).unwrap();
-    }
-    for (r, (id, name, marks)) in rows.iter().enumerate() {
-        let row = (r + 2) as u32;
-        if !id.is_empty() {
-            ws.write_string(row, 1, *id).unwrap();
-        }
-        ws.write_string(row, 2, *name).unwrap();
-        for (c, m) in marks.iter().enumerate() {
-            match m.parse::<f64>() {
-                Ok(n) => ws.write_number(row, (c + 3) as u16, n).unwrap(),
-                Err(_) => ws.write_string(row, (c + 3) as u16, *m).unwrap(),
-            };
-        }
-    }
-    wb.save(&path).unwrap();
-    let o = hocba(&[
-        "import",
-        "--format",
-        "json",
-        "--lang",
-        "en",
-        path.to_str().unwrap(),
-    ]);
-    assert_eq!(o.status.code(), Some(1));
-    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    // Without it: one error per bad cell, with the student named.
+    write_gradebook(&path, &rows, false);
+    let (code, v) = import_errors(&path);
+    assert_eq!(code, Some(1));
     let got: Vec<(String, Value, Value)> = v["errors"]
         .as_array()
         .unwrap()
@@ -266,15 +231,10 @@ fn bad_cells_one_precise_error_each_and_nothing_imported() {
             )
         })
         .collect();
-    let mut missing_subjects: Vec<_> = got
-        .iter()
-        .filter(|(c, _, _)| c == "missing_subject")
-        .collect();
     assert!(
-        !missing_subjects.is_empty(),
+        got.iter().any(|(c, _, _)| c == "missing_subject"),
         "the sheet has only Toán: other compulsory subjects are reported"
     );
-    missing_subjects.clear();
     let cells: Vec<_> = got
         .into_iter()
         .filter(|(c, _, _)| c != "missing_subject")

@@ -286,6 +286,44 @@ pub enum AssessError {
     },
 }
 
+/// The `pointer` field of every variant that has one, by reference or by mutable reference.
+macro_rules! pointer_field {
+    ($error:expr) => {
+        match $error {
+            AssessError::InputTooLarge { .. }
+            | AssessError::EmptyInput
+            | AssessError::JsonSyntax { .. } => None,
+            AssessError::JsonLimit { pointer, .. }
+            | AssessError::DuplicateKey { pointer, .. }
+            | AssessError::Structure { pointer, .. }
+            | AssessError::UnsupportedFormat { pointer, .. }
+            | AssessError::InvalidGrade { pointer, .. }
+            | AssessError::InvalidSchoolYear { pointer, .. }
+            | AssessError::UnsupportedRegime { pointer, .. }
+            | AssessError::RegimeSectionMismatch { pointer, .. }
+            | AssessError::ScoreNotANumber { pointer, .. }
+            | AssessError::ScoreOutOfRange { pointer, .. }
+            | AssessError::ScoreTooPrecise { pointer, .. }
+            | AssessError::InvalidTestScore { pointer, .. }
+            | AssessError::InvalidMark { pointer, .. }
+            | AssessError::UnknownSubject { pointer, .. }
+            | AssessError::DuplicateSubject { pointer, .. }
+            | AssessError::MissingSubject { pointer, .. }
+            | AssessError::InvalidTrait { pointer, .. }
+            | AssessError::MissingComponent { pointer, .. }
+            | AssessError::TooFewRegular { pointer, .. }
+            | AssessError::TooManyRegular { pointer, .. }
+            | AssessError::WrongMarkKind { pointer, .. }
+            | AssessError::TestNotApplicable { pointer, .. }
+            | AssessError::RetestNotApplicable { pointer, .. }
+            | AssessError::SummerTrainingNotApplicable { pointer, .. }
+            | AssessError::OutOfBounds { pointer, .. }
+            | AssessError::ExemptPracticalNotApplicable { pointer, .. }
+            | AssessError::DecisionNotApplicable { pointer, .. } => Some(pointer),
+        }
+    };
+}
+
 impl AssessError {
     /// Stable machine code.
     #[must_use]
@@ -327,73 +365,13 @@ impl AssessError {
     /// The JSON pointer of the value at fault (empty for the whole document).
     #[must_use]
     pub fn pointer(&self) -> &str {
-        match self {
-            AssessError::InputTooLarge { .. }
-            | AssessError::EmptyInput
-            | AssessError::JsonSyntax { .. } => "",
-            AssessError::JsonLimit { pointer, .. }
-            | AssessError::DuplicateKey { pointer, .. }
-            | AssessError::Structure { pointer, .. }
-            | AssessError::UnsupportedFormat { pointer, .. }
-            | AssessError::InvalidGrade { pointer, .. }
-            | AssessError::InvalidSchoolYear { pointer, .. }
-            | AssessError::UnsupportedRegime { pointer, .. }
-            | AssessError::RegimeSectionMismatch { pointer, .. }
-            | AssessError::ScoreNotANumber { pointer, .. }
-            | AssessError::ScoreOutOfRange { pointer, .. }
-            | AssessError::ScoreTooPrecise { pointer, .. }
-            | AssessError::InvalidTestScore { pointer, .. }
-            | AssessError::InvalidMark { pointer, .. }
-            | AssessError::UnknownSubject { pointer, .. }
-            | AssessError::DuplicateSubject { pointer, .. }
-            | AssessError::MissingSubject { pointer, .. }
-            | AssessError::InvalidTrait { pointer, .. }
-            | AssessError::MissingComponent { pointer, .. }
-            | AssessError::TooFewRegular { pointer, .. }
-            | AssessError::TooManyRegular { pointer, .. }
-            | AssessError::WrongMarkKind { pointer, .. }
-            | AssessError::TestNotApplicable { pointer, .. }
-            | AssessError::RetestNotApplicable { pointer, .. }
-            | AssessError::SummerTrainingNotApplicable { pointer }
-            | AssessError::OutOfBounds { pointer, .. }
-            | AssessError::ExemptPracticalNotApplicable { pointer, .. }
-            | AssessError::DecisionNotApplicable { pointer, .. } => pointer,
-        }
+        pointer_field!(self).map_or("", String::as_str)
     }
 
     /// Prefixes the pointer, for an input nested in a larger document (a class file).
     pub fn nest(&mut self, prefix: &str) {
-        match self {
-            AssessError::InputTooLarge { .. }
-            | AssessError::EmptyInput
-            | AssessError::JsonSyntax { .. } => {}
-            AssessError::JsonLimit { pointer, .. }
-            | AssessError::DuplicateKey { pointer, .. }
-            | AssessError::Structure { pointer, .. }
-            | AssessError::UnsupportedFormat { pointer, .. }
-            | AssessError::InvalidGrade { pointer, .. }
-            | AssessError::InvalidSchoolYear { pointer, .. }
-            | AssessError::UnsupportedRegime { pointer, .. }
-            | AssessError::RegimeSectionMismatch { pointer, .. }
-            | AssessError::ScoreNotANumber { pointer, .. }
-            | AssessError::ScoreOutOfRange { pointer, .. }
-            | AssessError::ScoreTooPrecise { pointer, .. }
-            | AssessError::InvalidTestScore { pointer, .. }
-            | AssessError::InvalidMark { pointer, .. }
-            | AssessError::UnknownSubject { pointer, .. }
-            | AssessError::DuplicateSubject { pointer, .. }
-            | AssessError::MissingSubject { pointer, .. }
-            | AssessError::InvalidTrait { pointer, .. }
-            | AssessError::MissingComponent { pointer, .. }
-            | AssessError::TooFewRegular { pointer, .. }
-            | AssessError::TooManyRegular { pointer, .. }
-            | AssessError::WrongMarkKind { pointer, .. }
-            | AssessError::TestNotApplicable { pointer, .. }
-            | AssessError::RetestNotApplicable { pointer, .. }
-            | AssessError::SummerTrainingNotApplicable { pointer }
-            | AssessError::OutOfBounds { pointer, .. }
-            | AssessError::ExemptPracticalNotApplicable { pointer, .. }
-            | AssessError::DecisionNotApplicable { pointer, .. } => pointer.insert_str(0, prefix),
+        if let Some(pointer) = pointer_field!(self) {
+            pointer.insert_str(0, prefix);
         }
         if let AssessError::DuplicateSubject { first, .. } = self {
             first.insert_str(0, prefix);

@@ -1,7 +1,6 @@
 //! One table row ⇄ one student's input. Import and export share this mapping, so a round trip keeps
 //! every value.
 
-use alloc::collections::BTreeSet;
 use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
@@ -489,42 +488,10 @@ pub fn layout_for(grade: Grade, year: SchoolYear, students: &[RawAssessInput]) -
             }
         }
         let prim: Vec<&RawPrimary> = students.iter().filter_map(|s| s.tt27.as_ref()).collect();
-        let quality_codes: BTreeSet<&str> = prim
-            .iter()
-            .flat_map(|p| &p.qualities)
-            .map(|t| t.code.as_str())
-            .collect();
-        for q in crate::rules::catalogue::Quality::ALL {
-            if quality_codes.contains(q.code()) {
-                for p in Point::ALL {
-                    if prim
-                        .iter()
-                        .flat_map(|x| &x.qualities)
-                        .any(|t| t.code == q.code() && trait_point(t, p).is_some())
-                    {
-                        out.push(Column::Quality(*q, p));
-                    }
-                }
-            }
-        }
-        let competence_codes: BTreeSet<&str> = prim
-            .iter()
-            .flat_map(|p| &p.competences)
-            .map(|t| t.code.as_str())
-            .collect();
-        for k in crate::rules::catalogue::Competence::ALL {
-            if competence_codes.contains(k.code()) {
-                for p in Point::ALL {
-                    if prim
-                        .iter()
-                        .flat_map(|x| &x.competences)
-                        .any(|t| t.code == k.code() && trait_point(t, p).is_some())
-                    {
-                        out.push(Column::Competence(*k, p));
-                    }
-                }
-            }
-        }
+        let qualities: Vec<&RawTrait> = prim.iter().flat_map(|p| &p.qualities).collect();
+        let competences: Vec<&RawTrait> = prim.iter().flat_map(|p| &p.competences).collect();
+        trait_columns(&mut out, crate::rules::catalogue::Quality::ALL, &qualities, Column::Quality);
+        trait_columns(&mut out, crate::rules::catalogue::Competence::ALL, &competences, Column::Competence);
         if prim.iter().any(|p| p.supplementary.is_some()) {
             out.push(Column::Supplementary);
         }
@@ -533,6 +500,22 @@ pub fn layout_for(grade: Grade, year: SchoolYear, students: &[RawAssessInput]) -
         }
     }
     out
+}
+
+/// One column per (trait, time point) that some student has a value for, in catalogue order.
+fn trait_columns<K: crate::rules::catalogue::Coded>(
+    out: &mut Vec<Column>,
+    all: &[K],
+    given: &[&RawTrait],
+    column: fn(K, Point) -> Column,
+) {
+    for &k in all {
+        for p in Point::ALL {
+            if given.iter().any(|t| t.code == k.code() && trait_point(t, p).is_some()) {
+                out.push(column(k, p));
+            }
+        }
+    }
 }
 
 fn primary_point(s: &RawPrimarySubject, p: Point) -> Option<&RawPrimaryMark> {
