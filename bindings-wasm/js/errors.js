@@ -33,5 +33,10 @@ export function wrap(wasm) {
       if (!out.ok) throw new HocbaError(out.errors);
       return out.assessment;
     },
+    importGradebook(table, { lang = "vi" } = {}) {
+      const out = JSON.parse(wasm.importGradebook(asText(table), checkLang(lang)));
+      if (!out.ok) throw new HocbaError(out.errors.map((e) => ({ ...e, pointer: e.cell ?? `row ${e.row}` })));
+      return out.class;
+    },
   };
 }

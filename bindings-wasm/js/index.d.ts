@@ -209,3 +209,8 @@ export declare function rulesVersion(): string;
 /** Assesses one student (returns the assessment, throws HocbaError on invalid input) or a class file. */
 export declare function assess(input: AssessInput | string, options?: { config?: RulesConfig | string; lang?: Lang }): Assessment;
 export declare function assess(input: ClassInput, options?: { config?: RulesConfig | string; lang?: Lang }): ClassAssessment;
+/**
+ * Reads a class gradebook table (rows of cell texts, e.g. parsed from CSV) in the `hocba.gradebook/1` layout
+ * (docs/gradebook.md) into a class input; throws HocbaError whose problems carry the cell ("E4") as `pointer`.
+ */
+export declare function importGradebook(table: string[][] | string, options?: { lang?: Lang }): ClassInput;

@@ -13,4 +13,4 @@ export function init(source) {
   return ready;
 }
 
-export const { rulesVersion, assess } = wrap(wasm);
+export const { rulesVersion, assess, importGradebook } = wrap(wasm);

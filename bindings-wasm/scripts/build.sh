@@ -19,7 +19,7 @@ rm -rf "$here/site"
 mkdir -p "$here/site/samples"
 cp -r "$here"/www/* "$here/site/"
 cp -r "$here/pkg" "$here/site/pkg"
-cp "$root"/examples/*.json "$here/site/samples/"
+cp "$root"/examples/*.json "$root"/examples/*.csv "$here/site/samples/"
 raw=$(stat -c %s "$here/pkg/hocba_wasm_bg.wasm")
 gz=$(gzip -9 -c "$here/pkg/hocba_wasm_bg.wasm" | wc -c)
 budget=$((250 * 1024))

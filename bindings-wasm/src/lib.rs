@@ -43,3 +43,19 @@ pub fn assess(input: &str, config: &str, lang_code: &str) -> String {
     };
     text(&assess_document_json(input.as_bytes(), &config, lang).0)
 }
+
+/// Reads a class gradebook given as a table (JSON array of rows of cell texts, e.g. parsed from CSV in the
+/// page) in the `hocba.gradebook/1` layout: `{"ok": true, "class": …}` or `{"ok": false, "errors": […]}`,
+/// every error at its cell ("E4").
+#[wasm_bindgen(js_name = importGradebook)]
+#[must_use]
+pub fn import_gradebook(table: &str, lang_code: &str) -> String {
+    let lang = lang(lang_code);
+    let rows: Vec<Vec<String>> = match hocba_core::json::read_value(table.as_bytes(), hocba_core::json::Limits::ASSESS)
+        .and_then(hocba_core::json::from_value)
+    {
+        Ok(rows) => rows,
+        Err(e) => return text(&json!({"ok": false, "errors": [hocba_core::assess::report_json::error_json(&e, lang)]})),
+    };
+    text(&hocba_core::gradebook::import_json(&rows, &RulesConfig::default(), lang))
+}

@@ -1,5 +1,6 @@
 // The static page: everything runs in this browser through the hocba WebAssembly module.
-import { init, assess, rulesVersion } from "./pkg/index.js";
+import { init, assess, importGradebook, rulesVersion } from "./pkg/index.js";
+import { parseCsv } from "./csv.js";
 import { t, setLang, lang, applyI18n } from "./i18n.js";
 
 await init();
@@ -49,7 +50,7 @@ function wireDrop(zone, onText) {
     e.preventDefault();
     zone.classList.remove("over");
     const file = e.dataTransfer?.files?.[0];
-    if (file) onText(await file.text());
+    if (file) onText(await file.text(), file.name);
   });
 }
 
@@ -99,7 +100,7 @@ function problemList(problems) {
     } else {
       item.append(where);
     }
-    const message = p.pointer && p.message.startsWith(`${p.pointer}: `) ? p.message.slice(p.pointer.length + 2) : p.message;
+    const message = p.pointer && p.message.startsWith(p.pointer) ? p.message.slice(p.pointer.length).replace(/^:\s*/, "") : p.message;
     item.append(` — ${message} `, el("small", { text: `[${p.code}]` }));
     list.append(item);
   }
@@ -235,9 +236,23 @@ function rerender() {
   recompute();
 }
 
+/** A .csv gradebook becomes a class input first; every bad cell is listed and nothing is loaded. */
+function loadTeacherFile(name, text) {
+  if (!name.toLowerCase().endsWith(".csv")) return loadTeacher(text);
+  try {
+    loadTeacher(JSON.stringify(importGradebook(parseCsv(text), { lang: lang() })));
+  } catch (e) {
+    // Nothing from a gradebook with problems is loaded; what was open stays open.
+    problemsBox.replaceChildren(problemList(e.problems ?? [{ code: "error", pointer: "", message: String(e) }]));
+  }
+}
+
 const teacherFile = document.getElementById("teacher-file");
-teacherFile.addEventListener("change", async () => { const text = await readFile(teacherFile); if (text) loadTeacher(text); });
-wireDrop(document.getElementById("teacher-drop"), loadTeacher);
+teacherFile.addEventListener("change", async () => {
+  const file = teacherFile.files?.[0];
+  if (file) loadTeacherFile(file.name, await file.text());
+});
+wireDrop(document.getElementById("teacher-drop"), (text, name) => loadTeacherFile(name ?? "", text));
 document.getElementById("teacher-sample").addEventListener("click", async () => {
   loadTeacher(await (await fetch("samples/class-10a1.json")).text());
 });

@@ -3,7 +3,7 @@ const STRINGS = {
   vi: {
     title: "Học bạ số", modes: "Chế độ", teacher: "Giáo viên", parent: "Phụ huynh",
     teacherTitle: "Kiểm tra kết quả trước khi nộp",
-    teacherHelp: "Mở hoặc kéo thả tệp JSON của một học sinh hoặc cả lớp. Kết quả được tính ngay trên máy này, không gửi đi đâu.",
+    teacherHelp: "Mở hoặc kéo thả tệp JSON của một học sinh hoặc cả lớp, hoặc sổ điểm CSV. Kết quả được tính ngay trên máy này, không gửi đi đâu.",
     openFile: "Mở tệp", sample: "Dùng dữ liệu mẫu", student: "Học sinh",
     parentTitle: "Xác thực học bạ",
     parentHelp: "Mở tệp học bạ số đã ký. Việc kiểm tra diễn ra ngay trên điện thoại hoặc máy tính này.",
@@ -18,7 +18,7 @@ const STRINGS = {
   en: {
     title: "Digital school record", modes: "Modes", teacher: "Teacher", parent: "Parent",
     teacherTitle: "Check results before submitting",
-    teacherHelp: "Open or drop a JSON file of one student or a whole class. Results are computed on this device; nothing is sent anywhere.",
+    teacherHelp: "Open or drop a JSON file of one student or a whole class, or a CSV gradebook. Results are computed on this device; nothing is sent anywhere.",
     openFile: "Open file", sample: "Use sample data", student: "Student",
     parentTitle: "Verify a school record",
     parentHelp: "Open a signed digital school record. It is checked right here on this phone or computer.",

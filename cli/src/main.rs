@@ -4,6 +4,7 @@
 mod commands;
 mod input;
 mod sheets;
+mod signing_input;
 mod text;
 
 use std::process::ExitCode;
@@ -76,6 +77,23 @@ enum Command {
     /// Write a class's gradebook, results and summary to one .xlsx workbook.
     #[command(after_help = "Examples:\n  hocba export examples/class-10a1.json -o 10a1.xlsx")]
     Export(commands::export::ExportArgs),
+    /// Sign a record (software key) or attach a signature made elsewhere (token, remote service, openssl).
+    #[command(
+        after_help = "Examples:\n  hocba sign --role gvcn --key gvcn.key.pem --cert gvcn-chain.pem record.json -o signed.json\n  hocba sign --role ht --key ht.key.pem --cert ht-chain.pem --time 2025-06-22T10:00:00+07:00 signed.json -o signed.json\n  hocba sign --role seal --signature seal.cms.der signed.json -o signed.json"
+    )]
+    Sign(commands::sign::SignArgs),
+    /// Verify signed records offline: signatures, certificates at the signing time, roles, status.
+    #[command(
+        after_help = "Exit codes: 0 valid, 1 invalid, 3 indeterminate (could not decide), 2 usage error.\n\nExamples:\n  hocba verify --trust trust/ signed.json\n  hocba verify --trust trust/ --crl ca.crl --status status.json --lang en --format json signed.json\n  hocba verify --trust trust/ --at 2030-01-01T00:00:00+07:00 records/"
+    )]
+    Verify(commands::verify::VerifyArgs),
+    /// Maintain the school's signed status list: issue, revoke, supersede.
+    #[command(
+        after_help = "Examples:\n  hocba status issue --list status.json --key seal.key.pem --cert seal-chain.pem signed.json\n  hocba status revoke --list status.json --key seal.key.pem --cert seal-chain.pem --record-id ID --reason \"nhầm học sinh\""
+    )]
+    Status(commands::status::StatusArgs),
+    /// RFC 3161 timestamps on signatures: print the imprint for a TSA, attach its reply.
+    Timestamp(commands::timestamp::TimestampArgs),
 }
 
 fn main() -> ExitCode {
@@ -85,6 +103,10 @@ fn main() -> ExitCode {
         Command::Schema(args) => commands::schema::run(&args),
         Command::Import(args) => commands::import::run(&args),
         Command::Export(args) => commands::export::run(&args),
+        Command::Sign(args) => commands::sign::run(&args),
+        Command::Verify(args) => commands::verify::run(&args),
+        Command::Status(args) => commands::status::run(&args),
+        Command::Timestamp(args) => commands::timestamp::run(&args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

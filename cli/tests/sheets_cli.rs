@@ -108,6 +108,49 @@ fn round_trip_examples() {
                 .unwrap();
         round_trip(&json!({"students": [s]}), name);
     }
+    for name in ["class-10a1.json", "class-4a.json"] {
+        let class: Value =
+            serde_json::from_slice(&std::fs::read(repo().join("examples").join(name)).unwrap())
+                .unwrap();
+        assert_eq!(
+            round_trip(&class, name),
+            class["students"].as_array().unwrap().len()
+        );
+    }
+}
+
+#[test]
+fn shipped_csv_gradebook_matches_the_example_class() {
+    let dir = temp_dir("csv");
+    let out = dir.join("10a1.csv");
+    assert_eq!(
+        hocba(&[
+            "export",
+            "examples/class-10a1.json",
+            "-o",
+            out.to_str().unwrap()
+        ])
+        .status
+        .code(),
+        Some(0)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        std::fs::read_to_string(repo().join("examples/gradebook-10a1.csv")).unwrap(),
+        "examples/gradebook-10a1.csv is stale: run `hocba export examples/class-10a1.json -o examples/gradebook-10a1.csv`"
+    );
+    let back = dir.join("back.json");
+    assert_eq!(
+        hocba(&[
+            "import",
+            "examples/gradebook-10a1.csv",
+            "-o",
+            back.to_str().unwrap()
+        ])
+        .status
+        .code(),
+        Some(0)
+    );
 }
 
 /// A grade-6 gradebook with Toán only and the given rows; `merged_header` merges D2:E2 like many school exports.

@@ -89,6 +89,25 @@ for (const [name, width] of [["phone", 360], ["desktop", 1280]]) {
   });
 }
 
+test("teacher opens a CSV gradebook: a whole class loads; a bad cell is named by its cell", async () => {
+  const { page, errors } = await openPage(1280);
+  const csv = readFileSync(join(examples, "gradebook-10a1.csv"), "utf8");
+  await page.setInputFiles("#teacher-file", { name: "10a1.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.locator("#student-select option").nth(39).waitFor({ state: "attached" });
+  assert.equal(await page.locator("#student-select option").count(), 40);
+  // Row 3 is the first student; column D is ngu_van.hk1.tx1.
+  const rows = csv.split("\n");
+  const cells = rows[2].split(",");
+  cells[3] = "11";
+  rows[2] = cells.join(",");
+  await page.setInputFiles("#teacher-file", { name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(rows.join("\n")) });
+  const first = page.locator("#problems li").first();
+  await first.waitFor();
+  assert.match(await first.textContent(), /^D3 .*\[score_out_of_range\]/);
+  assert.equal(await page.locator("#student-select option").count(), 40, "the bad file loaded nothing new");
+  assert.deepEqual(errors, []);
+});
+
 test("the page fits a 360 px phone without horizontal scrolling of the page itself", async () => {
   const { page } = await openPage(360);
   await page.setInputFiles("#teacher-file", join(examples, "student-tt22-grade10.json"));

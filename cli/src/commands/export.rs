@@ -20,7 +20,7 @@ use crate::{LangArg, EXIT_INVALID, EXIT_OK};
 pub struct ExportArgs {
     /// Class input (`hocba.class-input/1`) or one student's input.
     input: PathBuf,
-    /// The workbook to write (.xlsx).
+    /// The workbook to write: .xlsx (gradebook, results and summary sheets) or .csv (the gradebook only).
     #[arg(short, long)]
     output: PathBuf,
     /// Language of the results and summary sheets.
@@ -71,6 +71,25 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<u8> {
             failed = true;
             continue;
         }
+        // The gradebook has no column for these: refuse rather than drop them.
+        let unrepresentable = s
+            .tt22
+            .as_ref()
+            .is_some_and(|t| t.principal.is_some() || t.subjects.iter().any(|x| x.basis.is_some()))
+            || s.tt27
+                .as_ref()
+                .is_some_and(|t| t.principal_decision.is_some());
+        if unrepresentable {
+            println!(
+                "✗ /students/{i}: {}",
+                lang.pick(
+                    "sổ điểm không có cột cho cơ sở đánh giá (basis) hay quyết định của Hiệu trưởng: không xuất để khỏi mất dữ liệu",
+                    "the gradebook has no column for an assessment basis or a principal's decision: not exported, so nothing is lost"
+                )
+            );
+            failed = true;
+            continue;
+        }
         match assess_raw(s, &config) {
             Ok(a) => assessments.push(a),
             Err(errors) => {
@@ -96,8 +115,31 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<u8> {
         );
         return Ok(EXIT_INVALID);
     }
+    let (layout, table) = gradebook_table(&class, grade, year);
+    let is_csv = args
+        .output
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    if is_csv {
+        // CSV holds one sheet: the gradebook, importable again.
+        let mut w = csv::WriterBuilder::new()
+            .flexible(true)
+            .from_path(&args.output)
+            .with_context(|| format!("cannot write {}", args.output.display()))?;
+        for row in &table {
+            w.write_record(row)?;
+        }
+        w.flush()?;
+        eprintln!(
+            "{} {} → {}",
+            assessments.len(),
+            lang.pick("học sinh", "students"),
+            args.output.display()
+        );
+        return Ok(EXIT_OK);
+    }
     let mut workbook = Workbook::new();
-    gradebook_sheet(workbook.add_worksheet(), &class, grade, year)?;
+    gradebook_sheet(workbook.add_worksheet(), &layout, &table)?;
     results_sheet(workbook.add_worksheet(), &assessments, lang)?;
     summary_sheet(workbook.add_worksheet(), &assessments, lang)?;
     workbook
@@ -127,15 +169,14 @@ fn is_number_column(c: Column) -> bool {
     )
 }
 
-/// The importable gradebook: metadata row, header row, one row per student.
-fn gradebook_sheet(
-    ws: &mut Worksheet,
+/// The importable gradebook as a table: metadata row, header row, one row per student; with each cell's
+/// column, so numbers can be written as numbers.
+fn gradebook_table(
     class: &RawClassInput,
     grade: Grade,
     year: SchoolYear,
-) -> anyhow::Result<()> {
-    ws.set_name("so_diem")?;
-    let meta = [
+) -> (Vec<Column>, Vec<Vec<String>>) {
+    let meta = vec![
         FORMAT.to_string(),
         "khoi".into(),
         grade.number().to_string(),
@@ -146,25 +187,39 @@ fn gradebook_sheet(
         "truong".into(),
         class.school.clone().unwrap_or_default(),
     ];
-    for (c, v) in meta.iter().enumerate() {
-        ws.write_string(0, col(c), v)?;
-    }
     let layout = layout_for(grade, year, &class.students);
-    let bold = CellFormat::new().set_bold();
-    for (c, column) in layout.iter().enumerate() {
-        ws.write_string_with_format(1, col(c), header_of(*column), &bold)?;
-    }
+    let mut rows = vec![meta, layout.iter().map(|c| header_of(*c)).collect()];
     for (r, student) in class.students.iter().enumerate() {
-        let row = u32::try_from(r + 2)?;
-        for (c, column) in layout.iter().enumerate() {
-            let Some(v) = cell_value(student, r, *column) else {
+        rows.push(
+            layout
+                .iter()
+                .map(|c| cell_value(student, r, *c).unwrap_or_default())
+                .collect(),
+        );
+    }
+    (layout, rows)
+}
+
+fn gradebook_sheet(
+    ws: &mut Worksheet,
+    layout: &[Column],
+    rows: &[Vec<String>],
+) -> anyhow::Result<()> {
+    ws.set_name("so_diem")?;
+    let bold = CellFormat::new().set_bold();
+    for (r, cells) in rows.iter().enumerate() {
+        let row = u32::try_from(r)?;
+        for (c, v) in cells.iter().enumerate() {
+            if v.is_empty() {
                 continue;
-            };
+            }
             // Numbers go in as numbers (what teachers type); the shortest decimal of the double reads back
             // as the same text, so the round trip keeps every value.
+            let number_column = r >= 2 && layout.get(c).is_some_and(|k| is_number_column(*k));
             match v.parse::<f64>() {
-                Ok(n) if is_number_column(*column) => ws.write_number(row, col(c), n)?,
-                _ => ws.write_string(row, col(c), &v)?,
+                Ok(n) if number_column => ws.write_number(row, col(c), n)?,
+                _ if r == 1 => ws.write_string_with_format(row, col(c), v, &bold)?,
+                _ => ws.write_string(row, col(c), v)?,
             };
         }
     }

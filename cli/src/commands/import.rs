@@ -5,7 +5,6 @@ use std::path::PathBuf;
 use clap::Args;
 use hocba_core::gradebook::import;
 use hocba_core::{Lang, RulesConfig};
-use serde_json::json;
 
 use crate::{Format, LangArg, EXIT_INVALID, EXIT_OK};
 
@@ -49,17 +48,9 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<u8> {
         Err(errors) => {
             match args.format {
                 Format::Json => {
-                    let list: Vec<_> = errors
-                        .iter()
-                        .map(|e| {
-                            json!({"code": e.code(), "cell": e.col.map(|_| e.location(lang)), "row": e.row + 1,
-                                   "student": e.student, "message": e.message(lang)})
-                        })
-                        .collect();
-                    println!(
-                        "{}",
-                        serde_json::to_string_pretty(&json!({"ok": false, "errors": list}))?
-                    );
+                    let report =
+                        hocba_core::gradebook::import_json(&table, &RulesConfig::default(), lang);
+                    println!("{}", serde_json::to_string_pretty(&report)?);
                 }
                 Format::Text => {
                     println!(

@@ -167,11 +167,26 @@ pub(super) fn student(
                 };
                 let midterm = part(Part::Midterm, "midterm");
                 let final_exam = part(Part::Final, "final");
+                let mut exempt_practical = false;
+                if let Some((i, _)) = cols(columns, |c| {
+                    c == Column::ExemptPractical {
+                        subject,
+                        semester: n,
+                    }
+                })
+                .next()
+                {
+                    note(&|| format!("{sp}/exempt_practical"), i);
+                    match yes_no(cell(row, i)) {
+                        Ok(v) => exempt_practical = v,
+                        Err(v) => problems.push((i, GradebookProblem::NotYesNo(v))),
+                    }
+                }
                 Some(RawSemester {
                     regular: values,
                     midterm,
                     final_exam,
-                    exempt_practical: false,
+                    exempt_practical,
                 })
             };
             let hk1 = semester(1);
@@ -325,10 +340,9 @@ pub(super) fn student(
             });
         let mut class_recognition = false;
         if let Some((i, _)) = cols(columns, |c| c == Column::ClassRecognition).next() {
-            match cell(row, i).map(str::to_lowercase).as_deref() {
-                None | Some("0" | "không" | "khong" | "false") => {}
-                Some("x" | "1" | "có" | "co" | "true") => class_recognition = true,
-                Some(other) => problems.push((i, GradebookProblem::NotYesNo(other.into()))),
+            match yes_no(cell(row, i)) {
+                Ok(v) => class_recognition = v,
+                Err(v) => problems.push((i, GradebookProblem::NotYesNo(v))),
             }
         }
         input.tt27 = Some(RawPrimary {
@@ -345,6 +359,15 @@ pub(super) fn student(
         input,
         problems,
         map,
+    }
+}
+
+/// `x`/`1`/`có`/`true` or empty/`0`/`không`/`false`; anything else is given back as the error.
+fn yes_no(cell: Option<&str>) -> Result<bool, String> {
+    match cell.map(str::to_lowercase).as_deref() {
+        None | Some("0" | "không" | "khong" | "false") => Ok(false),
+        Some("x" | "1" | "có" | "co" | "true") => Ok(true),
+        Some(other) => Err(other.into()),
     }
 }
 
@@ -426,6 +449,12 @@ pub fn layout_for(grade: Grade, year: SchoolYear, students: &[RawAssessInput]) -
                     semester: n,
                     part: Part::Final,
                 });
+                if present.iter().any(|s| s.exempt_practical) {
+                    out.push(Column::ExemptPractical {
+                        subject: spec.subject,
+                        semester: n,
+                    });
+                }
             }
             if mine.iter().any(|s| s.retest.is_some()) {
                 out.push(Column::Retest(spec.subject));
@@ -490,8 +519,18 @@ pub fn layout_for(grade: Grade, year: SchoolYear, students: &[RawAssessInput]) -
         let prim: Vec<&RawPrimary> = students.iter().filter_map(|s| s.tt27.as_ref()).collect();
         let qualities: Vec<&RawTrait> = prim.iter().flat_map(|p| &p.qualities).collect();
         let competences: Vec<&RawTrait> = prim.iter().flat_map(|p| &p.competences).collect();
-        trait_columns(&mut out, crate::rules::catalogue::Quality::ALL, &qualities, Column::Quality);
-        trait_columns(&mut out, crate::rules::catalogue::Competence::ALL, &competences, Column::Competence);
+        trait_columns(
+            &mut out,
+            crate::rules::catalogue::Quality::ALL,
+            &qualities,
+            Column::Quality,
+        );
+        trait_columns(
+            &mut out,
+            crate::rules::catalogue::Competence::ALL,
+            &competences,
+            Column::Competence,
+        );
         if prim.iter().any(|p| p.supplementary.is_some()) {
             out.push(Column::Supplementary);
         }
@@ -511,7 +550,10 @@ fn trait_columns<K: crate::rules::catalogue::Coded>(
 ) {
     for &k in all {
         for p in Point::ALL {
-            if given.iter().any(|t| t.code == k.code() && trait_point(t, p).is_some()) {
+            if given
+                .iter()
+                .any(|t| t.code == k.code() && trait_point(t, p).is_some())
+            {
                 out.push(column(k, p));
             }
         }
@@ -564,6 +606,20 @@ pub fn cell_value(student: &RawAssessInput, index: usize, column: Column) -> Opt
                 Part::Midterm => sem.midterm.clone(),
                 Part::Final => sem.final_exam.clone(),
             }
+        }
+        Column::ExemptPractical { subject, semester } => {
+            let s = student
+                .tt22
+                .as_ref()?
+                .subjects
+                .iter()
+                .find(|s| s.subject == subject.code())?;
+            let sem = if semester == 1 {
+                s.hk1.as_ref()?
+            } else {
+                s.hk2.as_ref()?
+            };
+            sem.exempt_practical.then(|| "x".into())
         }
         Column::Retest(subject) => student
             .tt22

@@ -84,6 +84,13 @@ pub enum Column {
         /// Component.
         part: Part,
     },
+    /// `<subject>.<hk1|hk2>.mien_thuc_hanh`: exempted from the practical part (GDTC, GDQP&AN; `x` or empty).
+    ExemptPractical {
+        /// Subject.
+        subject: Subject,
+        /// Semester 1 or 2.
+        semester: u8,
+    },
     /// `<subject>.thi_lai`: summer retest.
     Retest(Subject),
     /// `ren_luyen.hk1` / `ren_luyen.hk2`.
@@ -155,6 +162,10 @@ pub fn parse_header(text: &str) -> Result<Column, HeaderProblem> {
             Point::parse(p).ok_or_else(unknown)?,
         )),
         [s, "thi_lai"] => Ok(Column::Retest(s.parse().map_err(|_| unknown())?)),
+        [s, sem @ ("hk1" | "hk2"), "mien_thuc_hanh"] => Ok(Column::ExemptPractical {
+            subject: s.parse().map_err(|_| unknown())?,
+            semester: if *sem == "hk1" { 1 } else { 2 },
+        }),
         [s, sem @ ("hk1" | "hk2"), part] => {
             let subject = s.parse().map_err(|_| unknown())?;
             let semester = if *sem == "hk1" { 1 } else { 2 };
@@ -216,6 +227,9 @@ pub fn header_of(column: Column) -> String {
                 Part::Final => "ck".into(),
             };
             format!("{}.hk{semester}.{p}", subject.code())
+        }
+        Column::ExemptPractical { subject, semester } => {
+            format!("{}.hk{semester}.mien_thuc_hanh", subject.code())
         }
         Column::Retest(s) => format!("{}.thi_lai", s.code()),
         Column::Conduct(n) => format!("ren_luyen.hk{n}"),

@@ -256,6 +256,7 @@ fn read_header(
         };
         let fits = match column {
             Column::Mark { .. }
+            | Column::ExemptPractical { .. }
             | Column::Retest(_)
             | Column::Conduct(_)
             | Column::ConductAfterSummer
@@ -288,4 +289,29 @@ fn read_header(
         columns.push(Some(column));
     }
     columns
+}
+
+/// The JSON every frontend gives for an import (feature `json`): `{"ok": true, "class": …}` or
+/// `{"ok": false, "errors": [{code, cell, row, student, message}]}` (cell `null` for a whole row).
+#[cfg(feature = "json")]
+#[must_use]
+pub fn import_json(
+    table: &[Vec<String>],
+    config: &RulesConfig,
+    lang: crate::Lang,
+) -> serde_json::Value {
+    use serde_json::json;
+    match import(table, config) {
+        Ok(imported) => json!({"ok": true, "class": imported.class}),
+        Err(errors) => {
+            let list: Vec<_> = errors
+                .iter()
+                .map(|e| {
+                    json!({"code": e.code(), "cell": e.col.map(|_| e.location(lang)), "row": e.row + 1,
+                           "student": e.student, "message": e.message(lang)})
+                })
+                .collect();
+            json!({"ok": false, "errors": list})
+        }
+    }
 }

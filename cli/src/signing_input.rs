@@ -1,0 +1,118 @@
+//! Reading what signing and verification need from files: trust directories, CRLs, certificate chains,
+//! keys, times. The core does no I/O and reads no clock; this is where both happen.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use anyhow::{anyhow, Context};
+use hocba_core::pki::{CertInfo, CrlInfo, TrustStore};
+use hocba_core::time::UnixTime;
+
+use crate::input::read_limited;
+
+/// Largest certificate, key, CRL or CMS file read.
+pub const MAX_PKI_FILE: usize = 16 * 1024 * 1024;
+
+/// The clock, read once per command.
+pub fn system_now() -> UnixTime {
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    UnixTime(i64::try_from(secs).unwrap_or(i64::MAX))
+}
+
+/// `--time`/`--at`, or the clock.
+pub fn time_or_now(text: Option<&str>) -> anyhow::Result<UnixTime> {
+    match text {
+        None => Ok(system_now()),
+        Some(t) => UnixTime::parse_rfc3339(t).map_err(|e| anyhow!("{e}")),
+    }
+}
+
+fn read(path: &Path) -> anyhow::Result<Vec<u8>> {
+    read_limited(path, MAX_PKI_FILE).with_context(|| format!("cannot read {}", path.display()))
+}
+
+/// Every certificate file of a directory (`.pem`, `.crt`, `.cer`, `.der`): self-signed ones become
+/// trust anchors, the others intermediates.
+pub fn load_trust(dir: &Path) -> anyhow::Result<TrustStore> {
+    let mut store = TrustStore::new();
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .with_context(|| format!("cannot read the trust directory {}", dir.display()))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                matches!(
+                    e.to_ascii_lowercase().as_str(),
+                    "pem" | "crt" | "cer" | "der"
+                )
+            })
+        })
+        .collect();
+    files.sort();
+    for f in &files {
+        store
+            .add_file(&f.display().to_string(), &read(f)?)
+            .map_err(|e| anyhow!("[{}] {e}", e.code()))?;
+    }
+    let mut store = store
+        .finish()
+        .map_err(|e| anyhow!("[{}] {e} in {}", e.code(), dir.display()))?;
+    store.source = Some(dir.display().to_string());
+    Ok(store)
+}
+
+/// CRL files (PEM or DER).
+pub fn load_crls(paths: &[PathBuf]) -> anyhow::Result<Vec<CrlInfo>> {
+    paths
+        .iter()
+        .map(|p| {
+            CrlInfo::from_bytes(&read(p)?)
+                .map_err(|e| anyhow!("{}: [{}] {e}", p.display(), e.code()))
+        })
+        .collect()
+}
+
+/// A certificate chain file, signer first.
+pub fn load_chain(path: &Path) -> anyhow::Result<Vec<CertInfo>> {
+    CertInfo::load_many(&read(path)?).map_err(|e| anyhow!("{}: [{}] {e}", path.display(), e.code()))
+}
+
+/// A text file (a PEM key).
+pub fn read_text(path: &Path) -> anyhow::Result<String> {
+    String::from_utf8(read(path)?).with_context(|| format!("{} is not text", path.display()))
+}
+
+/// A binary file (DER), or PEM whose body is returned decoded.
+pub fn read_der_or_pem(path: &Path) -> anyhow::Result<Vec<u8>> {
+    let bytes = read(path)?;
+    let trimmed = bytes.trim_ascii_start();
+    if trimmed.starts_with(b"-----BEGIN") {
+        let text = std::str::from_utf8(trimmed).context("PEM is not text")?;
+        let start = text.find('\n').map_or(0, |i| i + 1);
+        let end = text.rfind("-----END").unwrap_or(text.len());
+        let body: String = text[start..end].split_whitespace().collect();
+        use base64ct::Encoding as _;
+        return base64ct::Base64::decode_vec(&body)
+            .map_err(|e| anyhow!("{}: bad PEM body: {e}", path.display()));
+    }
+    Ok(bytes)
+}
+
+/// Reads a file (or `-`) of at most `limit` bytes.
+pub fn read_input(path: &Path, limit: usize) -> anyhow::Result<Vec<u8>> {
+    read_limited(path, limit).with_context(|| format!("cannot read {}", path.display()))
+}
+
+/// Writes `text` to `out` or standard output.
+pub fn write_output(out: Option<&Path>, text: &str) -> anyhow::Result<()> {
+    match out {
+        Some(p) => fs::write(p, text).with_context(|| format!("cannot write {}", p.display())),
+        None => {
+            print!("{text}");
+            Ok(())
+        }
+    }
+}
