@@ -51,11 +51,22 @@ pub fn assess(input: &str, config: &str, lang_code: &str) -> String {
 #[must_use]
 pub fn import_gradebook(table: &str, lang_code: &str) -> String {
     let lang = lang(lang_code);
-    let rows: Vec<Vec<String>> = match hocba_core::json::read_value(table.as_bytes(), hocba_core::json::Limits::ASSESS)
-        .and_then(hocba_core::json::from_value)
+    let rows: Vec<Vec<String>> = match hocba_core::json::read_value(
+        table.as_bytes(),
+        hocba_core::json::Limits::ASSESS,
+    )
+    .and_then(hocba_core::json::from_value)
     {
         Ok(rows) => rows,
-        Err(e) => return text(&json!({"ok": false, "errors": [hocba_core::assess::report_json::error_json(&e, lang)]})),
+        Err(e) => {
+            return text(
+                &json!({"ok": false, "errors": [hocba_core::assess::report_json::error_json(&e, lang)]}),
+            )
+        }
     };
-    text(&hocba_core::gradebook::import_json(&rows, &RulesConfig::default(), lang))
+    text(&hocba_core::gradebook::import_json(
+        &rows,
+        &RulesConfig::default(),
+        lang,
+    ))
 }

@@ -67,6 +67,16 @@ enum Command {
         after_help = "Examples:\n  hocba assess examples/class-10a1.json\n  hocba assess --explain examples/class-4a.json\n  hocba assess --format json --lang en examples/student-tt27-grade4.json\n  hocba assess --config strict.json student.json"
     )]
     Assess(commands::assess::AssessArgs),
+    /// Check records (`hocba.record/1`): shape, identifiers, lifecycle, and every stated result recomputed.
+    #[command(
+        after_help = "Examples:\n  hocba validate examples/records/tt22-grade10.json\n  hocba validate --lang en --format json examples/records/broken/\n  cat records.ndjson | hocba validate -"
+    )]
+    Validate(commands::validate::ValidateArgs),
+    /// Print the exact bytes that are signed (RFC 8785), or their SHA-256 with --digest.
+    #[command(
+        after_help = "Examples:\n  hocba canonical examples/records/tt22-grade10.json > record.c14n.json\n  hocba canonical --digest examples/records/tt22-grade10.json"
+    )]
+    Canonical(commands::canonical::CanonicalArgs),
     /// Print the JSON Schema of a format.
     Schema(commands::schema::SchemaArgs),
     /// Read a class gradebook (.xlsx/.csv, docs/gradebook.md) into a class input, every bad cell reported.
@@ -100,6 +110,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Assess(args) => commands::assess::run(&args),
+        Command::Validate(args) => commands::validate::run(&args),
+        Command::Canonical(args) => commands::canonical::run(&args),
         Command::Schema(args) => commands::schema::run(&args),
         Command::Import(args) => commands::import::run(&args),
         Command::Export(args) => commands::export::run(&args),

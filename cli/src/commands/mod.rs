@@ -1,10 +1,12 @@
 //! One file per subcommand.
 
 pub mod assess;
+pub mod canonical;
 pub mod export;
 pub mod import;
 pub mod schema;
 pub mod sign;
 pub mod status;
 pub mod timestamp;
+pub mod validate;
 pub mod verify;

@@ -15,6 +15,8 @@ pub enum SchemaName {
     RulesConfig,
     /// The result of `hocba assess --format json`.
     Assessment,
+    /// A học bạ record (`hocba.record/1`).
+    Record,
 }
 
 #[derive(Debug, Args)]
@@ -29,6 +31,7 @@ pub fn run(args: &SchemaArgs) -> anyhow::Result<u8> {
         SchemaName::ClassInput => schemars::schema_for!(hocba_core::json::RawClassInput),
         SchemaName::RulesConfig => schemars::schema_for!(hocba_core::RulesConfig),
         SchemaName::Assessment => schemars::schema_for!(hocba_core::Assessment),
+        SchemaName::Record => schemars::schema_for!(hocba_core::record::Record),
     };
     println!("{}", serde_json::to_string_pretty(&schema)?);
     Ok(EXIT_OK)

@@ -45,6 +45,18 @@ pub struct VerifyArgs {
     /// Language of messages.
     #[arg(long, value_enum, default_value = "vi")]
     lang: LangArg,
+    /// Without a CRL issued after the signing time, revocation is undecided (exit 3) instead of skipped.
+    #[arg(long)]
+    require_revocation: bool,
+    /// Without a status list, the record's status is undecided (exit 3) instead of skipped.
+    #[arg(long)]
+    require_status: bool,
+    /// Every signature must carry a valid RFC 3161 timestamp.
+    #[arg(long)]
+    require_timestamp: bool,
+    /// Days after which a status list is stale.
+    #[arg(long, default_value_t = 35)]
+    status_max_age_days: i64,
     /// A signed envelope (`hocba.signed/1`), `-`, or a directory of them (`*.json`).
     input: PathBuf,
 }
@@ -75,7 +87,13 @@ pub fn run(args: &VerifyArgs) -> anyhow::Result<u8> {
         )?)),
     };
     let now = time_or_now(args.at.as_deref())?;
-    let policy = VerifyPolicy::default();
+    let policy = VerifyPolicy {
+        require_revocation: args.require_revocation,
+        require_status_list: args.require_status,
+        require_timestamp: args.require_timestamp,
+        status_list_max_age_days: args.status_max_age_days,
+        ..VerifyPolicy::default()
+    };
     let inputs = VerifyInputs {
         store: &store,
         crls: &crls,

@@ -1,0 +1,643 @@
+//! `hocba sign`, `hocba verify`, `hocba status`, `hocba timestamp` as a binary, and interoperability with
+//! OpenSSL in both directions. OpenSSL must be installed: these tests fail, never skip, without it.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn hocba() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_hocba"))
+}
+
+fn openssl() -> Command {
+    let ok = Command::new("openssl").arg("version").output();
+    assert!(
+        ok.is_ok_and(|o| o.status.success()),
+        "the `openssl` binary is required by the interoperability tests (apt-get install openssl)"
+    );
+    Command::new("openssl")
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn pki(p: &str) -> String {
+    root().join("tests/pki").join(p).display().to_string()
+}
+
+fn run(cmd: &mut Command) -> Output {
+    cmd.output().expect("runs")
+}
+
+fn ok(cmd: &mut Command) -> Output {
+    let out = run(cmd);
+    assert!(
+        out.status.success(),
+        "{cmd:?} failed:\n{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+struct Tmp(PathBuf);
+impl Tmp {
+    fn new(name: &str) -> Tmp {
+        let d = std::env::temp_dir().join(format!("hocba-signing-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&d);
+        fs::create_dir_all(&d).unwrap();
+        Tmp(d)
+    }
+    fn p(&self, f: &str) -> String {
+        self.0.join(f).display().to_string()
+    }
+}
+impl Drop for Tmp {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+fn record() -> String {
+    root()
+        .join("tests/vectors/verify/records/record.json")
+        .display()
+        .to_string()
+}
+
+fn sign(t: &Tmp, src: &str, role: &str, who: &str, time: &str, dst: &str, extra: &[&str]) {
+    ok(hocba()
+        .args([
+            "sign",
+            "--role",
+            role,
+            "--key",
+            &pki(&format!("keys/{who}.pem")),
+        ])
+        .args(["--cert", &pki(&format!("chains/{who}.pem")), "--time", time])
+        .args(extra)
+        .args([src, "-o", &t.p(dst)]));
+}
+
+fn signed_record(t: &Tmp) -> String {
+    sign(
+        t,
+        &record(),
+        "gvcn",
+        "gvcn",
+        "2025-06-20T09:00:00+07:00",
+        "1.json",
+        &[],
+    );
+    sign(
+        t,
+        &t.p("1.json"),
+        "ht",
+        "ht",
+        "2025-06-22T10:00:00+07:00",
+        "2.json",
+        &[],
+    );
+    sign(
+        t,
+        &t.p("2.json"),
+        "seal",
+        "seal",
+        "2025-06-25T14:00:00+07:00",
+        "3.json",
+        &["--rsa-pss"],
+    );
+    t.p("3.json")
+}
+
+fn verify(envelope: &str, at: &str, extra: &[&str]) -> Output {
+    run(hocba()
+        .args(["verify", "--trust", &pki("trust"), "--at", at])
+        .args(extra)
+        .arg(envelope))
+}
+
+fn canonical(envelope: &str) -> Vec<u8> {
+    let v: Value = serde_json::from_slice(&fs::read(envelope).unwrap()).unwrap();
+    let record = if v["format"] == "hocba.signed/1" {
+        v["record"].clone()
+    } else {
+        v
+    };
+    hocba_core::verify::content::canonical_bytes(&record).unwrap()
+}
+
+fn cms_of(envelope: &str, i: usize) -> Vec<u8> {
+    use base64ct::Encoding;
+    let v: Value = serde_json::from_slice(&fs::read(envelope).unwrap()).unwrap();
+    base64ct::Base64::decode_vec(v["signatures"][i]["cms"].as_str().unwrap()).unwrap()
+}
+
+#[test]
+fn sign_three_roles_then_verify_with_exit_codes() {
+    let t = Tmp::new("roundtrip");
+    let env = signed_record(&t);
+    let out = verify(&env, "2025-07-10T00:00:00Z", &["--lang", "en"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("VALID"));
+    // Invalid: payload changed.
+    let mut v: Value = serde_json::from_slice(&fs::read(&env).unwrap()).unwrap();
+    v["record"]["student"]["full_name"] = "Nguyễn Văn Khác".into();
+    fs::write(t.p("changed.json"), serde_json::to_vec(&v).unwrap()).unwrap();
+    assert_eq!(
+        verify(&t.p("changed.json"), "2025-07-10T00:00:00Z", &[])
+            .status
+            .code(),
+        Some(1)
+    );
+    // Indeterminate: status required by staleness.
+    ok(hocba()
+        .args([
+            "status",
+            "issue",
+            "--list",
+            &t.p("status.json"),
+            "--key",
+            &pki("keys/seal.pem"),
+        ])
+        .args([
+            "--cert",
+            &pki("chains/seal.pem"),
+            "--time",
+            "2025-07-01T08:00:00+07:00",
+            &env,
+        ]));
+    let stale = verify(
+        &env,
+        "2025-12-01T00:00:00Z",
+        &["--status", &t.p("status.json")],
+    );
+    assert_eq!(stale.status.code(), Some(3));
+    // Required inputs that are missing make the result undecided.
+    assert_eq!(
+        verify(&env, "2025-07-10T00:00:00Z", &["--require-status"])
+            .status
+            .code(),
+        Some(3)
+    );
+    assert_eq!(
+        verify(&env, "2025-07-10T00:00:00Z", &["--require-revocation"])
+            .status
+            .code(),
+        Some(3)
+    );
+    // Usage error.
+    assert_eq!(run(hocba().args(["verify", &env])).status.code(), Some(2));
+    assert_eq!(
+        run(hocba().args(["sign", "--role", "teacher", "--key", "k", "--cert", "c", &env]))
+            .status
+            .code(),
+        Some(2)
+    );
+    // A directory of records: the worst verdict wins.
+    fs::create_dir_all(t.0.join("dir")).unwrap();
+    fs::copy(&env, t.0.join("dir/a.json")).unwrap();
+    fs::copy(t.p("changed.json"), t.0.join("dir/b.json")).unwrap();
+    assert_eq!(
+        verify(&t.p("dir"), "2025-07-10T00:00:00Z", &[])
+            .status
+            .code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn openssl_cms_verify_accepts_hocba_signatures() {
+    let t = Tmp::new("openssl-verify");
+    let env = signed_record(&t);
+    fs::write(t.p("canonical.json"), canonical(&env)).unwrap();
+    let bundle: String = ["root-national", "root-gov", "ca-public", "ca-gov"]
+        .iter()
+        .map(|n| fs::read_to_string(pki(&format!("certs/{n}.pem"))).unwrap())
+        .collect();
+    fs::write(t.p("ca.pem"), bundle).unwrap();
+    for i in 0..3 {
+        fs::write(t.p(&format!("sig{i}.der")), cms_of(&env, i)).unwrap();
+        let out = ok(openssl().args([
+            "cms",
+            "-verify",
+            "-binary",
+            "-inform",
+            "DER",
+            "-in",
+            &t.p(&format!("sig{i}.der")),
+            "-content",
+            &t.p("canonical.json"),
+            "-CAfile",
+            &t.p("ca.pem"),
+            "-purpose",
+            "any",
+            "-attime",
+            "1751000000",
+            "-out",
+            &t.p("out.bin"),
+        ]));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("Verification successful"));
+    }
+    // And openssl refuses one over changed bytes.
+    fs::write(t.p("changed.json"), b"{}").unwrap();
+    let out = run(openssl().args([
+        "cms",
+        "-verify",
+        "-binary",
+        "-inform",
+        "DER",
+        "-in",
+        &t.p("sig0.der"),
+        "-content",
+        &t.p("changed.json"),
+        "-CAfile",
+        &t.p("ca.pem"),
+        "-purpose",
+        "any",
+        "-out",
+        &t.p("out.bin"),
+    ]));
+    assert!(!out.status.success());
+}
+
+#[test]
+fn hocba_accepts_openssl_cms_sign_signatures() {
+    let t = Tmp::new("openssl-sign");
+    fs::write(t.p("canonical.json"), canonical(&record())).unwrap();
+    let mut src = record();
+    for (i, (role, who, ca, extra)) in [
+        ("gvcn", "gvcn", "ca-public", vec![]),
+        ("ht", "ht", "ca-gov", vec![]),
+        (
+            "seal",
+            "seal",
+            "ca-gov",
+            vec!["-keyopt", "rsa_padding_mode:pss"],
+        ),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        ok(openssl()
+            .args([
+                "cms", "-sign", "-binary", "-md", "sha256", "-cades", "-outform", "DER",
+            ])
+            .args([
+                "-signer",
+                &pki(&format!("certs/{who}.pem")),
+                "-inkey",
+                &pki(&format!("keys/{who}.pem")),
+            ])
+            .args(["-certfile", &pki(&format!("certs/{ca}.pem"))])
+            .args(extra)
+            .args([
+                "-in",
+                &t.p("canonical.json"),
+                "-out",
+                &t.p(&format!("o{i}.der")),
+            ]));
+        ok(hocba()
+            .args([
+                "sign",
+                "--role",
+                role,
+                "--signature",
+                &t.p(&format!("o{i}.der")),
+                &src,
+            ])
+            .args(["-o", &t.p(&format!("e{i}.json"))]));
+        src = t.p(&format!("e{i}.json"));
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+    }
+    let now = hocba_core::time::UnixTime(
+        i64::try_from(
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_secs(),
+        )
+        .unwrap()
+            + 60,
+    );
+    let out = verify(
+        &src,
+        &now.to_rfc3339(),
+        &["--format", "json", "--lang", "en"],
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["verdict"], "valid", "{report:#}");
+    assert_eq!(out.status.code(), Some(0));
+    // A signature over other bytes is refused when attached.
+    fs::write(t.p("other.json"), b"{\"other\":1}").unwrap();
+    ok(openssl()
+        .args([
+            "cms", "-sign", "-binary", "-md", "sha256", "-cades", "-outform", "DER",
+        ])
+        .args([
+            "-signer",
+            &pki("certs/gvcn.pem"),
+            "-inkey",
+            &pki("keys/gvcn.pem"),
+        ])
+        .args(["-in", &t.p("other.json"), "-out", &t.p("other.der")]));
+    let out = run(hocba().args([
+        "sign",
+        "--role",
+        "gvcn",
+        "--signature",
+        &t.p("other.der"),
+        &record(),
+    ]));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("digest_mismatch"));
+}
+
+#[test]
+fn status_list_issue_revoke_supersede() {
+    let t = Tmp::new("status");
+    let env = signed_record(&t);
+    let seal = [
+        "--key",
+        &pki("keys/seal.pem"),
+        "--cert",
+        &pki("chains/seal.pem"),
+    ]
+    .map(String::from);
+    ok(hocba()
+        .args(["status", "issue", "--list", &t.p("s.json")])
+        .args(&seal)
+        .args(["--time", "2025-07-01T08:00:00+07:00", &env]));
+    let check = |list: &str, at: &str| -> Value {
+        let out = verify(&env, at, &["--status", list, "--format", "json"]);
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let r = check(&t.p("s.json"), "2025-07-10T00:00:00Z");
+    assert_eq!(r["verdict"], "valid");
+    assert_eq!(r["status_list"]["age_days"], 8);
+    let v: Value = serde_json::from_slice(&fs::read(&env).unwrap()).unwrap();
+    let id = v["record"]["record_id"].as_str().unwrap().to_string();
+    ok(hocba()
+        .args([
+            "status",
+            "revoke",
+            "--list",
+            &t.p("s.json"),
+            "-o",
+            &t.p("r.json"),
+        ])
+        .args(&seal)
+        .args([
+            "--time",
+            "2025-07-05T08:00:00+07:00",
+            "--record-id",
+            &id,
+            "--reason",
+            "nhầm học sinh",
+        ]));
+    let r = check(&t.p("r.json"), "2025-07-10T00:00:00Z");
+    assert_eq!(r["verdict"], "invalid");
+    let status = r["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "status")
+        .unwrap()
+        .clone();
+    assert_eq!(status["code"], "record_revoked");
+    // Revoking twice is refused.
+    let again = run(hocba()
+        .args(["status", "revoke", "--list", &t.p("r.json")])
+        .args(&seal)
+        .args([
+            "--time",
+            "2025-07-06T08:00:00+07:00",
+            "--record-id",
+            &id,
+            "--reason",
+            "x",
+        ]));
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("status_final"));
+    // Supersede with a corrected version.
+    let v2 = root()
+        .join("tests/vectors/verify/records/record-v2.json")
+        .display()
+        .to_string();
+    sign(
+        &t,
+        &v2,
+        "gvcn",
+        "gvcn",
+        "2025-06-26T09:00:00+07:00",
+        "v2-1.json",
+        &[],
+    );
+    sign(
+        &t,
+        &t.p("v2-1.json"),
+        "ht",
+        "ht",
+        "2025-06-26T10:00:00+07:00",
+        "v2-2.json",
+        &[],
+    );
+    sign(
+        &t,
+        &t.p("v2-2.json"),
+        "seal",
+        "seal",
+        "2025-06-26T14:00:00+07:00",
+        "v2-3.json",
+        &[],
+    );
+    ok(hocba()
+        .args([
+            "status",
+            "supersede",
+            "--list",
+            &t.p("s.json"),
+            "-o",
+            &t.p("sup.json"),
+        ])
+        .args(&seal)
+        .args([
+            "--time",
+            "2025-07-02T08:00:00+07:00",
+            "--record-id",
+            &id,
+            "--by",
+            &t.p("v2-3.json"),
+        ])
+        .args(["--reason", "đính chính điểm Toán"]));
+    let r = check(&t.p("sup.json"), "2025-07-10T00:00:00Z");
+    let status = r["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "status")
+        .unwrap()
+        .clone();
+    assert_eq!(status["code"], "record_superseded");
+    let out = verify(
+        &t.p("v2-3.json"),
+        "2025-07-10T00:00:00Z",
+        &["--status", &t.p("sup.json")],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
+fn timestamps_from_openssl_ts() {
+    let t = Tmp::new("tsa");
+    let env = signed_record(&t);
+    let imprint = ok(hocba().args(["timestamp", "imprint", "--index", "0", &env])).stdout;
+    let imprint = String::from_utf8(imprint).unwrap().trim().to_string();
+    assert_eq!(imprint.len(), 64);
+    ok(openssl().args([
+        "ts",
+        "-query",
+        "-digest",
+        &imprint,
+        "-sha256",
+        "-cert",
+        "-out",
+        &t.p("q.tsq"),
+    ]));
+    let cnf = fs::read_to_string(pki("tsa.cnf"))
+        .unwrap()
+        .replace("tests/pki/", &format!("{}/", pki("")))
+        .replace(&format!("{}/tsa-serial.txt", pki("")), &t.p("serial"));
+    fs::write(t.p("tsa.cnf"), cnf).unwrap();
+    fs::write(t.p("serial"), "01\n").unwrap();
+    ok(openssl()
+        .args([
+            "ts",
+            "-reply",
+            "-config",
+            &t.p("tsa.cnf"),
+            "-queryfile",
+            &t.p("q.tsq"),
+        ])
+        .args(["-out", &t.p("r.tsr")]));
+    ok(hocba().args([
+        "timestamp",
+        "attach",
+        "--index",
+        "0",
+        "--reply",
+        &t.p("r.tsr"),
+        &env,
+        "-o",
+        &t.p("ts.json"),
+    ]));
+    let out = verify(
+        &t.p("ts.json"),
+        "2029-12-01T00:00:00Z",
+        &["--format", "json"],
+    );
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ts = r["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "signatures[0].timestamp")
+        .unwrap()
+        .clone();
+    assert_eq!(ts["status"], "valid", "{ts}");
+    assert_eq!(r["signers"][0]["time_source"], "timestamp");
+    // openssl cms -verify still accepts the signature with the unsigned attribute added.
+    fs::write(t.p("canonical.json"), canonical(&env)).unwrap();
+    fs::write(t.p("sig.der"), cms_of(&t.p("ts.json"), 0)).unwrap();
+    ok(openssl().args([
+        "cms",
+        "-verify",
+        "-binary",
+        "-inform",
+        "DER",
+        "-in",
+        &t.p("sig.der"),
+        "-content",
+        &t.p("canonical.json"),
+        "-CAfile",
+        &pki("certs/root-national.pem"),
+        "-certfile",
+        &pki("certs/ca-public.pem"),
+        "-purpose",
+        "any",
+        "-out",
+        &t.p("o.bin"),
+    ]));
+}
+
+fn snapshot_of(vector: &str, format: &str, lang: &str) -> String {
+    let v: Value = serde_json::from_slice(
+        &fs::read(root().join(format!("tests/vectors/verify/{vector}.json"))).unwrap(),
+    )
+    .unwrap();
+    let t = Tmp::new(&format!("snap-{vector}-{format}-{lang}"));
+    fs::write(
+        t.p("e.json"),
+        serde_json::to_vec(&v["input"]["envelope"]).unwrap(),
+    )
+    .unwrap();
+    let mut cmd = hocba();
+    cmd.current_dir(root())
+        .args([
+            "verify",
+            "--trust",
+            "tests/pki/trust",
+            "--at",
+            v["input"]["now"].as_str().unwrap(),
+        ])
+        .args(["--format", format, "--lang", lang]);
+    for c in v["input"]["crls"].as_array().unwrap() {
+        cmd.args(["--crl", &format!("tests/{}", c.as_str().unwrap())]);
+    }
+    if !v["input"]["status_list"].is_null() {
+        fs::write(
+            t.p("s.json"),
+            serde_json::to_vec(&v["input"]["status_list"]).unwrap(),
+        )
+        .unwrap();
+        cmd.args(["--status", &t.p("s.json")]);
+    }
+    let out = run(cmd.arg(t.p("e.json")));
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .replace(&t.p("e.json"), "ENVELOPE")
+}
+
+#[test]
+fn report_snapshots() {
+    for vector in [
+        "valid-full",
+        "payload-changed-after-signing",
+        "status-list-stale",
+    ] {
+        for lang in ["vi", "en"] {
+            insta::assert_snapshot!(
+                format!("{vector}_text_{lang}"),
+                snapshot_of(vector, "text", lang)
+            );
+            insta::assert_snapshot!(
+                format!("{vector}_json_{lang}"),
+                snapshot_of(vector, "json", lang)
+            );
+        }
+    }
+}
