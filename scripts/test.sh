@@ -40,6 +40,9 @@ passed=$(grep -Eo '^test result: .* ([0-9]+) passed' "$log" | grep -Eo '[0-9]+ p
 failed=$(grep -Eo '^test result: .* ([0-9]+) failed' "$log" | grep -Eo '[0-9]+ failed' | awk '{s+=$1} END {print s+0}')
 rm -f "$log"
 
+step "extended vectors in release mode (RFC 8785 number formatting, 1,000,000 lines)"
+cargo test --release --locked -p hocba-core --test jcs_vectors -- --ignored
+
 step "gradebook import budget (release binary, 2,000 students < 2 s)"
 scripts/check-import-speed.sh
 

@@ -44,6 +44,14 @@ macro_rules! vocabulary {
             /// composed or decomposed Unicode, with `đ` also written `d` in the abbreviation (`CĐ`, `CD`).
             #[must_use]
             pub fn parse(text: &str) -> Option<Self> {
+                // Fast paths, no allocation: the code itself (what files hold), and text with a digit
+                // (a score), which no spelling has.
+                if let Some(v) = [$($name::$variant),*].into_iter().find(|v| v.code() == text) {
+                    return Some(v);
+                }
+                if text.bytes().any(|b| b.is_ascii_digit()) {
+                    return None;
+                }
                 let wanted = normalize(text);
                 [$($name::$variant),*].into_iter().find(|v| {
                     let short = normalize(v.short_vi());

@@ -10,6 +10,7 @@ pub mod assess;
 pub mod gradebook;
 mod lang;
 pub mod levels;
+pub mod record;
 pub mod rules;
 #[cfg(feature = "schema")]
 mod schema_support;
@@ -18,6 +19,8 @@ pub mod score;
 pub mod trace;
 mod trace_messages;
 
+#[cfg(any(feature = "json", feature = "verify"))]
+pub mod canonical;
 #[cfg(any(feature = "json", feature = "verify"))]
 pub mod json;
 

@@ -58,6 +58,15 @@ impl Score {
     /// # Errors
     /// [`ScoreProblem`] saying what is wrong.
     pub fn parse(text: &str) -> Result<Score, ScoreProblem> {
+        // Fast path for the forms files hold ("8", "8.5", "10", "10.0"): no decimal arithmetic.
+        match *text.as_bytes() {
+            [d @ b'0'..=b'9'] => return Ok(Score((d - b'0') * 10)),
+            [d @ b'0'..=b'9', b'.', f @ b'0'..=b'9'] => {
+                return Ok(Score((d - b'0') * 10 + (f - b'0')))
+            }
+            [b'1', b'0'] | [b'1', b'0', b'.', b'0'] => return Ok(Score::MAX),
+            _ => {}
+        }
         let d = parse_plain_decimal(text)?;
         Score::try_from(d)
     }

@@ -263,8 +263,10 @@ impl fmt::Display for UnixTime {
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used)]
 mod tests {
     use super::*;
+    use alloc::string::ToString;
 
     #[test]
     fn round_trips() {

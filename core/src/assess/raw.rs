@@ -414,8 +414,62 @@ pub fn check(raw: &RawAssessInput, config: &RulesConfig) -> Result<AssessInput, 
             });
         }
     }
-    c.text("/student/id", &raw.student.id, MAX_ID_CHARS);
-    if let Some(name) = &raw.student.full_name {
+    check_into(c, RawInputRef::of(raw))
+}
+
+/// An assessment input borrowed from a larger document (a `hocba.record/1` holds the same `grade`,
+/// `school_year`, `tt22` / `tt27` members at its top level, so the pointers are the same).
+#[derive(Debug, Clone, Copy)]
+pub struct RawInputRef<'a> {
+    /// Student code (reported at `/student/id`).
+    pub student_id: &'a str,
+    /// Full name (reported at `/student/full_name`).
+    pub full_name: Option<&'a str>,
+    /// Grade.
+    pub grade: i64,
+    /// School year.
+    pub school_year: &'a str,
+    /// TT22 section.
+    pub tt22: Option<&'a RawSecondary>,
+    /// TT27 section.
+    pub tt27: Option<&'a RawPrimary>,
+}
+
+impl<'a> RawInputRef<'a> {
+    /// Borrows a whole input.
+    #[must_use]
+    pub fn of(raw: &'a RawAssessInput) -> Self {
+        RawInputRef {
+            student_id: &raw.student.id,
+            full_name: raw.student.full_name.as_deref(),
+            grade: raw.grade,
+            school_year: &raw.school_year,
+            tt22: raw.tt22.as_ref(),
+            tt27: raw.tt27.as_ref(),
+        }
+    }
+}
+
+/// Checks a borrowed input, as [`check`] does (without the format tag).
+///
+/// # Errors
+/// Every problem found, each with its JSON pointer relative to the input object.
+pub fn check_ref(
+    raw: RawInputRef<'_>,
+    config: &RulesConfig,
+) -> Result<AssessInput, Vec<AssessError>> {
+    check_into(
+        Checker {
+            errors: Vec::new(),
+            config,
+        },
+        raw,
+    )
+}
+
+fn check_into(mut c: Checker<'_>, raw: RawInputRef<'_>) -> Result<AssessInput, Vec<AssessError>> {
+    c.text("/student/id", raw.student_id, MAX_ID_CHARS);
+    if let Some(name) = raw.full_name {
         c.text("/student/full_name", name, MAX_NAME_CHARS);
     }
     let grade = u8::try_from(raw.grade).ok().and_then(Grade::new);
@@ -429,14 +483,14 @@ pub fn check(raw: &RawAssessInput, config: &RulesConfig) -> Result<AssessInput, 
     if year.is_none() {
         c.push(AssessError::InvalidSchoolYear {
             pointer: "/school_year".into(),
-            value: raw.school_year.clone(),
+            value: raw.school_year.into(),
         });
     }
     let (Some(grade), Some(year)) = (grade, year) else {
         return Err(c.errors);
     };
     let regime = regime_for(grade, year);
-    let details = match (regime, &raw.tt22, &raw.tt27) {
+    let details = match (regime, raw.tt22, raw.tt27) {
         (Regime::Tt22, Some(s), None) => secondary(&mut c, grade, s).map(RegimeInput::Tt22),
         (Regime::Tt27, None, Some(p)) => primary(&mut c, grade, p).map(RegimeInput::Tt27),
         (Regime::Tt22 | Regime::Tt27, _, _) => {
@@ -461,8 +515,8 @@ pub fn check(raw: &RawAssessInput, config: &RulesConfig) -> Result<AssessInput, 
     match details {
         Some(details) if c.errors.is_empty() => Ok(AssessInput {
             student: StudentRef {
-                id: raw.student.id.clone(),
-                full_name: raw.student.full_name.clone(),
+                id: raw.student_id.into(),
+                full_name: raw.full_name.map(Into::into),
             },
             grade,
             school_year: year,

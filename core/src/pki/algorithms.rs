@@ -539,6 +539,27 @@ impl PublicKey {
     /// # Errors
     /// Malformed keys, weak keys, unsupported curves, unknown key algorithms.
     pub fn from_spki(spki: &SubjectPublicKeyInfoRef<'_>) -> Result<Self, AlgorithmError> {
+        Self::from_spki_with_floor(spki, MIN_RSA_BITS)
+    }
+
+    /// Decodes a key without the RSA size floor. Only for producing test vectors of refused keys
+    /// ([`crate::sign::PrepareOptions::unchecked`]); verification never calls it.
+    ///
+    /// # Errors
+    /// Malformed keys, unsupported curves, unknown key algorithms.
+    pub fn from_spki_der_unchecked(spki_der: &[u8]) -> Result<Self, AlgorithmError> {
+        let spki = SubjectPublicKeyInfoRef::from_der(spki_der).map_err(|e| {
+            AlgorithmError::MalformedKey {
+                detail: e.to_string(),
+            }
+        })?;
+        Self::from_spki_with_floor(&spki, 512)
+    }
+
+    fn from_spki_with_floor(
+        spki: &SubjectPublicKeyInfoRef<'_>,
+        min_rsa_bits: usize,
+    ) -> Result<Self, AlgorithmError> {
         let malformed = |e: &dyn core::fmt::Display| AlgorithmError::MalformedKey {
             detail: e.to_string(),
         };
@@ -553,7 +574,7 @@ impl PublicKey {
                 let n = rsa::BigUint::from_bytes_be(pk.modulus.as_bytes());
                 let e = rsa::BigUint::from_bytes_be(pk.public_exponent.as_bytes());
                 let bits = n.bits();
-                if bits < MIN_RSA_BITS {
+                if bits < min_rsa_bits {
                     return Err(AlgorithmError::WeakKey {
                         algorithm: "RSA",
                         bits,

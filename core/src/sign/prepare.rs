@@ -28,6 +28,9 @@ pub struct PrepareOptions {
     pub rsa_pss: bool,
     /// Write the role as a signed attribute (`id-hocba-signerRole`).
     pub role_attribute: bool,
+    /// Skip the signer-side checks (certificate valid at the signing time, key size floor). Only for
+    /// producing test vectors of bad signatures; the verifier checks all of it regardless.
+    pub unchecked: bool,
 }
 
 impl Default for PrepareOptions {
@@ -35,6 +38,7 @@ impl Default for PrepareOptions {
         PrepareOptions {
             rsa_pss: false,
             role_attribute: true,
+            unchecked: false,
         }
     }
 }
@@ -174,8 +178,16 @@ pub fn prepare(
     options: PrepareOptions,
 ) -> Result<ToBeSigned, PrepareError> {
     let leaf = chain.first().ok_or(PrepareError::EmptyChain)?;
-    let key = leaf.key.clone().map_err(PrepareError::Algorithm)?;
-    if signing_time < leaf.not_before || signing_time > leaf.not_after {
+    let key = match (&leaf.key, options.unchecked) {
+        (Ok(k), _) => k.clone(),
+        (Err(e), false) => return Err(PrepareError::Algorithm(e.clone())),
+        (Err(_), true) => {
+            let spki = der::Encode::to_der(&leaf.cert.tbs_certificate.subject_public_key_info)
+                .map_err(enc)?;
+            PublicKey::from_spki_der_unchecked(&spki).map_err(PrepareError::Algorithm)?
+        }
+    };
+    if !options.unchecked && (signing_time < leaf.not_before || signing_time > leaf.not_after) {
         return Err(PrepareError::CertificateNotValidAtSigningTime {
             subject: leaf.display_name(),
             not_before: leaf.not_before,

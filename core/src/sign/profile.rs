@@ -5,9 +5,9 @@
 //! one is added.
 //!
 //! **The role attribute.** `id-hocba-signerRole` ([`oid::HOCBA_SIGNER_ROLE`],
-//! `1.3.6.1.4.1.4242424242.1.1`), a signed attribute whose single value is a UTF8String:
+//! `1.3.6.1.4.1.242424242.1.1`), a signed attribute whose single value is a UTF8String:
 //! `gvcn` (class teacher), `ht` (principal or authorised deputy), `seal` (the school's organisation
-//! certificate) or `subject_teacher`. The arc `1.3.6.1.4.1.4242424242` is hocba's private arc: an
+//! certificate) or `subject_teacher`. The arc `1.3.6.1.4.1.242424242` is hocba's private arc: an
 //! enterprise number far above the range IANA has assigned, used until hocba registers its own PEN
 //! (changing it is one constant plus regenerated fixtures; see docs/decisions-signing.md).
 //! Signatures made by other tools (a token's middleware, a remote-signing service, `openssl cms -sign`)
@@ -51,9 +51,9 @@ pub mod oid {
     /// id-ct-TSTInfo.
     pub const TST_INFO: Oid = Oid::new_unwrap("1.2.840.113549.1.9.16.1.4");
     /// hocba's private arc.
-    pub const HOCBA_ARC: Oid = Oid::new_unwrap("1.3.6.1.4.1.4242424242");
+    pub const HOCBA_ARC: Oid = Oid::new_unwrap("1.3.6.1.4.1.242424242");
     /// id-hocba-signerRole: the signer's role, a signed attribute (UTF8String).
-    pub const HOCBA_SIGNER_ROLE: Oid = Oid::new_unwrap("1.3.6.1.4.1.4242424242.1.1");
+    pub const HOCBA_SIGNER_ROLE: Oid = Oid::new_unwrap("1.3.6.1.4.1.242424242.1.1");
 }
 
 /// Who signs a record.

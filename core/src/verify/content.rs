@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use crate::pki::cert::hex_lower;
 use crate::pki::DigestAlgorithm;
-use crate::time::Date;
+use crate::time::UnixTime;
 use crate::Lang;
 
 /// The signed content and the names the roles bind to.
@@ -30,8 +30,8 @@ pub struct SignedContent {
     pub school_code: Option<String>,
     /// The school's name.
     pub school_name: Option<String>,
-    /// The date the record was locked (Vietnam local date).
-    pub locked_at: Option<Date>,
+    /// When the record was locked (absent while it is a draft).
+    pub locked_at: Option<UnixTime>,
     /// What a reader is shown once the signatures hold.
     pub summary: RecordSummary,
 }
@@ -69,12 +69,9 @@ pub struct RecordSummary {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ContentError {
-    /// The record has no canonical form (for instance a number JCS cannot represent).
-    #[error("the record has no canonical form: {detail}")]
-    NotCanonicalizable {
-        /// Why.
-        detail: String,
-    },
+    /// The record has no canonical form (text not in NFC, a number JCS cannot represent, ...).
+    #[error("the record has no canonical form: {0}")]
+    NotCanonicalizable(crate::canonical::CanonicalError),
 }
 
 impl ContentError {
@@ -82,7 +79,7 @@ impl ContentError {
     #[must_use]
     pub const fn code(&self) -> &'static str {
         match self {
-            ContentError::NotCanonicalizable { .. } => "canonical_form_failed",
+            ContentError::NotCanonicalizable(e) => e.code(),
         }
     }
 
@@ -91,9 +88,10 @@ impl ContentError {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (e, Lang::En) => e.to_string(),
-            (ContentError::NotCanonicalizable { detail }, Lang::Vi) => {
-                alloc::format!("không lập được dạng chuẩn tắc của hồ sơ: {detail}")
-            }
+            (ContentError::NotCanonicalizable(e), Lang::Vi) => alloc::format!(
+                "không lập được dạng chuẩn tắc của hồ sơ: {}",
+                e.message(Lang::Vi)
+            ),
         }
     }
 }
@@ -113,8 +111,7 @@ fn text_at(v: &Value, pointers: &[&str]) -> Option<String> {
 /// # Errors
 /// [`ContentError::NotCanonicalizable`].
 pub fn canonical_bytes(value: &Value) -> Result<Vec<u8>, ContentError> {
-    super::adapter::canonical_bytes(value)
-        .map_err(|detail| ContentError::NotCanonicalizable { detail })
+    super::adapter::canonical_bytes(value).map_err(ContentError::NotCanonicalizable)
 }
 
 /// Reads the signed content of a `hocba.record/1` value.
@@ -128,10 +125,10 @@ pub fn signed_content(record: &Value) -> Result<SignedContent, ContentError> {
     let summary = RecordSummary {
         record_id: names.record_id.clone(),
         student_name: text_at(record, &["/student/full_name", "/student/name"]),
-        student_id: text_at(record, &["/student/id"]),
+        student_id: text_at(record, &["/student/moet_code", "/student/id"]),
         school_year: text_at(record, &["/school_year"]),
         grade: record.pointer("/grade").and_then(Value::as_i64),
-        class: text_at(record, &["/class/name", "/class"]),
+        class: text_at(record, &["/class/name"]),
         school_name: names.school_name.clone(),
         school_code: names.school_code.clone(),
     };

@@ -80,7 +80,9 @@ pub enum EnvelopeError {
     #[error("{0}")]
     Json(AssessError),
     /// Another format.
-    #[error("unsupported format `{found}`: expected `{SIGNED_FORMAT}` (or `{RECORD_FORMAT}` to sign)")]
+    #[error(
+        "unsupported format `{found}`: expected `{SIGNED_FORMAT}` (or `{RECORD_FORMAT}` to sign)"
+    )]
     UnsupportedFormat {
         /// What the file says.
         found: String,

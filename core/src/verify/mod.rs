@@ -1,3 +1,17 @@
-//! Offline verification of signed records.
+//! Offline verification of signed records: `verify(envelope, trust store, CRLs, status list, now,
+//! policy) -> VerificationReport`. No clock, no network: every input is an argument.
 
+pub mod adapter;
 pub mod cms;
+pub mod content;
+pub mod envelope;
+pub mod policy;
+pub mod report;
+#[allow(clippy::module_inception)] // the operation the module is named after
+pub mod verify;
+
+pub use content::{signed_content, RecordSummary, SignedContent};
+pub use envelope::{parse_envelope, Envelope, EnvelopeError, EnvelopeSignature, SIGNED_FORMAT};
+pub use policy::VerifyPolicy;
+pub use report::{Check, CheckStatus, Verdict, VerificationReport};
+pub use verify::{verify, verify_envelope, VerifyInputs};

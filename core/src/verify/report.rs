@@ -1,0 +1,291 @@
+//! The verification report (design §4): every check with its status, code and vi/en message, the
+//! signers, the dates of the trust data used and the `now` passed in. Never a bare boolean.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use serde::Serialize;
+
+use super::content::RecordSummary;
+use crate::time::UnixTime;
+use crate::Lang;
+
+/// Format tag of the JSON report.
+pub const REPORT_FORMAT: &str = "hocba.verification-report/1";
+
+/// The outcome of one check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckStatus {
+    /// The check ran and holds.
+    Valid,
+    /// The check ran and fails: the record must not be trusted.
+    Invalid,
+    /// The check did not apply or its input was not given, and it is not required.
+    Skipped,
+    /// A required check could not run or could not decide.
+    Error,
+}
+
+impl CheckStatus {
+    /// Its name in `lang`.
+    #[must_use]
+    pub const fn text(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (CheckStatus::Valid, Lang::Vi) => "Hợp lệ",
+            (CheckStatus::Valid, Lang::En) => "Valid",
+            (CheckStatus::Invalid, Lang::Vi) => "Không hợp lệ",
+            (CheckStatus::Invalid, Lang::En) => "Invalid",
+            (CheckStatus::Skipped, Lang::Vi) => "Bỏ qua",
+            (CheckStatus::Skipped, Lang::En) => "Skipped",
+            (CheckStatus::Error, Lang::Vi) => "Không xác định được",
+            (CheckStatus::Error, Lang::En) => "Error",
+        }
+    }
+}
+
+/// One check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Check {
+    /// Stable id: `format`, `canonical_digest`, `signatures[1].path`, `roles.order`, `status`, ...
+    pub id: String,
+    /// Outcome.
+    pub status: CheckStatus,
+    /// Stable code (`valid` when the check holds, else the specific reason).
+    pub code: String,
+    /// Vietnamese message.
+    pub message_vi: String,
+    /// English message.
+    pub message_en: String,
+}
+
+impl Check {
+    /// A check result.
+    #[must_use]
+    pub fn new(
+        id: impl Into<String>,
+        status: CheckStatus,
+        code: impl Into<String>,
+        message_vi: impl Into<String>,
+        message_en: impl Into<String>,
+    ) -> Check {
+        Check {
+            id: id.into(),
+            status,
+            code: code.into(),
+            message_vi: message_vi.into(),
+            message_en: message_en.into(),
+        }
+    }
+
+    /// The message in `lang`.
+    #[must_use]
+    pub fn message(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Vi => &self.message_vi,
+            Lang::En => &self.message_en,
+        }
+    }
+}
+
+/// The overall verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// Every check holds (skipped ones were not required).
+    Valid,
+    /// At least one check fails.
+    Invalid,
+    /// Nothing fails, but a required check could not decide.
+    Indeterminate,
+}
+
+impl Verdict {
+    /// Invalid if any check is Invalid; otherwise Indeterminate if any is Error; otherwise Valid.
+    #[must_use]
+    pub fn derive(checks: &[Check]) -> Verdict {
+        if checks.iter().any(|c| c.status == CheckStatus::Invalid) {
+            Verdict::Invalid
+        } else if checks.iter().any(|c| c.status == CheckStatus::Error) || checks.is_empty() {
+            Verdict::Indeterminate
+        } else {
+            Verdict::Valid
+        }
+    }
+
+    /// Its name in `lang`.
+    #[must_use]
+    pub const fn text(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Verdict::Valid, Lang::Vi) => "HỢP LỆ",
+            (Verdict::Valid, Lang::En) => "VALID",
+            (Verdict::Invalid, Lang::Vi) => "KHÔNG HỢP LỆ",
+            (Verdict::Invalid, Lang::En) => "INVALID",
+            (Verdict::Indeterminate, Lang::Vi) => "CHƯA XÁC ĐỊNH ĐƯỢC",
+            (Verdict::Indeterminate, Lang::En) => "INDETERMINATE",
+        }
+    }
+}
+
+/// Where a signing time comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeSource {
+    /// An RFC 3161 timestamp proves it.
+    Timestamp,
+    /// The signer's signing-time attribute claims it.
+    Claimed,
+}
+
+/// One signer, as the report names them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SignerSummary {
+    /// Position in the envelope.
+    pub index: usize,
+    /// Role (declared or signed), as a code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// Name on the certificate (CN).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Organisation on the certificate (O).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
+    /// The certificate's issuer (CA).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<String>,
+    /// The certificate's serial number (hex).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub serial: Option<String>,
+    /// The time the signature is judged at.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signing_time: Option<UnixTime>,
+    /// Where that time comes from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_source: Option<TimeSource>,
+    /// Every check of this signature holds.
+    pub valid: bool,
+}
+
+/// A CRL the report relied on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CrlUsed {
+    /// Its issuer.
+    pub issuer: String,
+    /// Its thisUpdate.
+    pub this_update: UnixTime,
+}
+
+/// The trust data used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct TrustSummary {
+    /// Where the trust list came from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// When it was last updated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<UnixTime>,
+    /// The trust anchors' names.
+    pub anchors: Vec<String>,
+    /// The CRLs given.
+    pub crls: Vec<CrlUsed>,
+}
+
+/// The status list used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StatusListSummary {
+    /// The school it is for.
+    pub school_code: String,
+    /// Its issue time.
+    pub issued_at: UnixTime,
+    /// Whole days between its issue and `now`.
+    pub age_days: i64,
+}
+
+/// The report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerificationReport {
+    /// The verdict, derived from the checks.
+    pub verdict: Verdict,
+    /// The `now` the verification used (passed in, never read from a clock).
+    pub now: UnixTime,
+    /// SHA-256 of the record's canonical bytes (hex), when computed.
+    pub digest: Option<String>,
+    /// What the record says, shown only when every signature and digest holds; `None` otherwise, because
+    /// nothing from an unverified payload is trustworthy.
+    pub record: Option<RecordSummary>,
+    /// The signers.
+    pub signers: Vec<SignerSummary>,
+    /// The trust data used.
+    pub trust: TrustSummary,
+    /// The status list used.
+    pub status_list: Option<StatusListSummary>,
+    /// Every check, in order.
+    pub checks: Vec<Check>,
+}
+
+impl Serialize for UnixTime {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_rfc3339())
+    }
+}
+
+#[derive(Serialize)]
+struct CheckOut<'a> {
+    id: &'a str,
+    status: CheckStatus,
+    code: &'a str,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct ReportOut<'a> {
+    format: &'static str,
+    verdict: Verdict,
+    verdict_text: &'static str,
+    now: UnixTime,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    digest: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    record: Option<&'a RecordSummary>,
+    signers: &'a [SignerSummary],
+    trust: &'a TrustSummary,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status_list: Option<&'a StatusListSummary>,
+    checks: Vec<CheckOut<'a>>,
+}
+
+impl VerificationReport {
+    /// The report as JSON, messages in `lang`.
+    #[must_use]
+    pub fn to_json(&self, lang: Lang) -> serde_json::Value {
+        let out = ReportOut {
+            format: REPORT_FORMAT,
+            verdict: self.verdict,
+            verdict_text: self.verdict.text(lang),
+            now: self.now,
+            digest: self.digest.as_deref(),
+            record: self.record.as_ref(),
+            signers: &self.signers,
+            trust: &self.trust,
+            status_list: self.status_list.as_ref(),
+            checks: self
+                .checks
+                .iter()
+                .map(|c| CheckOut {
+                    id: &c.id,
+                    status: c.status,
+                    code: &c.code,
+                    message: c.message(lang),
+                })
+                .collect(),
+        };
+        serde_json::to_value(out).unwrap_or(serde_json::Value::Null)
+    }
+
+    /// The check with this id.
+    #[must_use]
+    pub fn check(&self, id: &str) -> Option<&Check> {
+        self.checks.iter().find(|c| c.id == id)
+    }
+}

@@ -1,0 +1,23 @@
+//! CMS, certificate, CRL and timestamp-token parsing on arbitrary bytes: no panic, bounded work.
+#![no_main]
+
+use hocba_core::pki::{CertInfo, CrlInfo};
+use hocba_core::timestamp::token_from_reply;
+use hocba_core::verify::cms::read_cms;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(facts) = read_cms(data) {
+        let _ = facts.check_digest(b"content", hocba_core::sign::profile::oid::DATA);
+        let _ = facts.check_algorithms();
+        let _ = facts.check_signature();
+        let _ = facts.check_signing_certificate();
+    }
+    if let Ok(cert) = CertInfo::from_der(data) {
+        let _ = cert.verify_signed_by(&cert);
+        let _ = cert.display_name();
+    }
+    let _ = CertInfo::load_many(data);
+    let _ = CrlInfo::from_bytes(data);
+    let _ = token_from_reply(data);
+});
