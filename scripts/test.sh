@@ -25,6 +25,9 @@ step "core is pure: no_std builds with default features off"
 cargo check -p hocba-core --no-default-features --locked --target wasm32-unknown-unknown
 cargo check -p hocba-core --no-default-features --locked --target thumbv7em-none-eabihf
 scripts/check-core-deps.sh
+# Verification is in the no_std path too (serde_json with alloc only is allowed there).
+cargo check -p hocba-core --no-default-features --features verify --locked --target wasm32-unknown-unknown
+cargo check -p hocba-core --no-default-features --features verify --locked --target thumbv7em-none-eabihf
 
 step "generated fixtures are up to date"
 python3 tests/vectors/gen/gen_assess.py --check
