@@ -256,7 +256,7 @@ fn write_problems(out: &mut String, problems: &[Problem], lang: Lang) {
             (Severity::Warning, Lang::En) => "warning",
         };
         let pointer = if p.pointer.is_empty() {
-            "(hồ sơ)".to_string()
+            lang.pick("(hồ sơ)", "(record)").to_string()
         } else {
             p.pointer.clone()
         };

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Runs every cargo-fuzz target of fuzz/ for a bounded time (FUZZ_SECONDS each, default 30) on the nightly
+# toolchain. A crash, a timeout (an input that takes more than 10 s) or an out-of-memory (> 2 GiB) fails
+# the run; the input that caused it is left in fuzz/artifacts/<target>/.
+# Usage: scripts/fuzz.sh                 — every target, 30 s each
+#        FUZZ_SECONDS=300 scripts/fuzz.sh parse_validate canonicalize
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${FUZZ_SECONDS:-30}"
+
+if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
+  rustup toolchain install nightly --profile minimal
+  cargo install cargo-fuzz --locked
+fi
+
+# Seed corpora from the project's own files (the corpus folders are not committed).
+seed() {
+  local target="$1"; shift
+  mkdir -p "fuzz/corpus/$target"
+  for f in "$@"; do
+    [ -f "$f" ] && cp "$f" "fuzz/corpus/$target/seed-$(basename "$(dirname "$f")")-$(basename "$f")"
+  done
+  return 0
+}
+seed parse_validate examples/records/*.json examples/records/broken/*.json
+python3 - <<'PY'
+import json, os, glob
+out = "fuzz/corpus/parse_validate"
+for path in sorted(glob.glob("tests/vectors/record/*.json")):
+    v = json.load(open(path, encoding="utf-8"))
+    body = v.get("input_text")
+    if body is None:
+        body = json.dumps(v["input"], ensure_ascii=False, indent=1)
+    with open(os.path.join(out, "vector-" + os.path.basename(path)), "w", encoding="utf-8") as f:
+        f.write(body)
+out = "fuzz/corpus/canonicalize"
+os.makedirs(out, exist_ok=True)
+for path in sorted(glob.glob("tests/vectors/jcs/*.json")):
+    v = json.load(open(path, encoding="utf-8"))
+    if "input_text" in v:
+        with open(os.path.join(out, "jcs-" + os.path.basename(path)), "w", encoding="utf-8") as f:
+            f.write(v["input_text"])
+PY
+seed canonicalize examples/records/*.json
+seed assess_json examples/student-*.json examples/class-*.json examples/broken/*.json
+
+targets=("$@")
+if [ ${#targets[@]} -eq 0 ]; then
+  mapfile -t targets < <(cd fuzz && cargo +nightly fuzz list)
+fi
+for t in "${targets[@]}"; do
+  printf '\n==> fuzz %s for %ss\n' "$t" "$seconds"
+  (cd fuzz && cargo +nightly fuzz run "$t" -- \
+    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1)
+done
+printf '\nfuzzing finished: no crash, no timeout\n'
