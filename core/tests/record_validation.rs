@@ -198,3 +198,17 @@ fn the_correction_names_the_digest_of_what_it_corrects() {
     assert_eq!(sup.digest, digest.to_hex());
     assert_eq!(sup.record_id, "79000701.2024-2025.7900123456.v1");
 }
+
+#[test]
+fn problems_are_capped_and_the_cap_is_said() {
+    let bytes = std::fs::read(repo().join("examples/records/tt22-grade10.json")).unwrap();
+    let mut v: Value = serde_json::from_slice(&bytes).unwrap();
+    for i in 0..250 {
+        v["student"][format!("extra_{i:03}")] = json!("x");
+    }
+    let problems = validate_json(&serde_json::to_vec(&v).unwrap()).unwrap();
+    assert_eq!(problems.len(), 201);
+    assert!(problems[..200].iter().all(|p| p.code == "unknown_field"));
+    assert_eq!(problems[200].code, "problems_truncated");
+    assert!(!is_valid(&problems));
+}

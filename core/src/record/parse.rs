@@ -279,7 +279,13 @@ pub fn parse_record(bytes: &[u8]) -> Result<Record, ValidateError> {
 pub fn record_from_value(value: Value) -> Result<Record, ValidateError> {
     let shape = super::shape::check(&value, MAX_PROBLEMS);
     if !shape.is_empty() {
-        return Err(ValidateError::Shape { problems: shape });
+        let mut p = Problems::new();
+        for problem in shape {
+            p.add(problem);
+        }
+        return Err(ValidateError::Shape {
+            problems: p.finish(),
+        });
     }
     from_value::<Record>(value).map_err(|e| ValidateError::Shape {
         problems: alloc::vec![Problem::new(

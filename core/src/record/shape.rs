@@ -296,7 +296,7 @@ fn type_name(v: &Value) -> &'static str {
     }
 }
 
-/// Every shape problem of a record value, up to `max`.
+/// Every shape problem of a record value, up to `max` + 1 (more than `max` means the list was cut).
 pub(crate) fn check(value: &Value, max: usize) -> Vec<Problem> {
     let mut w = Walker {
         path: String::new(),
@@ -315,7 +315,8 @@ struct Walker {
 
 impl Walker {
     fn push(&mut self, kind: ProblemKind) {
-        if self.out.len() < self.max {
+        // One more than the cap, so that the caller can tell the list was cut.
+        if self.out.len() <= self.max {
             self.out.push(Problem::new(self.path.clone(), kind));
         }
     }

@@ -44,27 +44,24 @@ pub(crate) fn facts(s: &str) -> Facts {
     // character is below U+0300 (1 byte, or 2 with lead C2–CB) or in U+1E00–U+1EFF (E1 B8–BB xx).
     let mut i = 0;
     while i < b.len() {
-        match b[i] {
-            b'\n' => {
-                line_break = true;
-                i += 1;
-            }
-            0x00..=0x1F | 0x7F => {
-                control = true;
-                i += 1;
-            }
-            0x20..=0x7E => i += 1,
+        let x = b[i];
+        // Printable ASCII first: most bytes, one comparison.
+        if x.wrapping_sub(0x20) < 0x5F {
+            i += 1;
+            continue;
+        }
+        match x {
+            b'\n' => line_break = true,
+            0x00..=0x1F | 0x7F => control = true,
             0xC2 => {
                 control |= matches!(b.get(i + 1), Some(0x80..=0x9F));
-                i += 2;
-            }
-            0xC3..=0xCB => i += 2,
-            0xE1 if matches!(b.get(i + 1), Some(0xB8..=0xBB)) => i += 3,
-            _ => {
-                quick_nfc = false;
                 i += 1;
             }
+            0xC3..=0xCB => i += 1,
+            0xE1 if matches!(b.get(i + 1), Some(0xB8..=0xBB)) => i += 2,
+            _ => quick_nfc = false,
         }
+        i += 1;
     }
     Facts {
         quick_nfc,

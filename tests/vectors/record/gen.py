@@ -299,6 +299,8 @@ case("tt27-stated-completion-missing", "Completion not stated in a locked record
 case("comment-subject-unknown", "A comment for Khoa học tự nhiên, not a subject of the record.", "tt22",
      ops=[append("/comments/subjects", OD([("subject", "khtn"), ("text", "Tốt.")]))],
      expected=[E("comment_subject_unknown", "/comments/subjects/4/subject")])
+case("comment-too-long", "A class-teacher comment of 2,175 characters (at most 2,000).", "tt22",
+     ops=[set_("/comments/class_teacher", "Chăm ngoan. " * 181 + "Tốt")], expected=[E("text_too_long", "/comments/class_teacher")])
 case("comment-duplicate", "Two comments for Toán.", "tt22",
      ops=[append("/comments/subjects", OD([("subject", "toan"), ("text", "Tiến bộ rõ.")]))],
      expected=[E("comment_duplicate", "/comments/subjects/4/subject")])
