@@ -32,6 +32,7 @@ cargo check -p hocba-core --no-default-features --features verify --locked --tar
 step "generated fixtures are up to date"
 python3 tests/vectors/gen/gen_assess.py --check
 python3 tests/vectors/record/gen.py --check
+python3 scripts/gen-demo-samples.py --check
 if [ -f scripts/gen_examples.py ]; then
   python3 scripts/gen_examples.py
   git diff --exit-code -- examples/ || { echo "examples/ differ from scripts/gen_examples.py output"; exit 1; }
