@@ -43,6 +43,22 @@ for path in sorted(glob.glob("tests/vectors/jcs/*.json")):
 PY
 seed canonicalize examples/records/*.json
 seed assess_json examples/student-*.json examples/class-*.json examples/broken/*.json
+# qr_decode: the first byte picks the layer (0 = the stub text); seed with the example stub.
+mkdir -p fuzz/corpus/qr_decode
+{ printf '\0'; cat examples/signed/valid.stub.txt; } > fuzz/corpus/qr_decode/seed-valid-stub
+# package_verify: manifest, a 0xFF byte, then records.ndjson (a one-record package of the demo record).
+mkdir -p fuzz/corpus/package_verify
+python3 - <<'PY'
+import hashlib, json
+line = json.dumps(json.load(open("examples/signed/valid.json", encoding="utf-8")), ensure_ascii=False, separators=(",", ":")).encode()
+manifest = {"format": "hocba.package/1", "school": {"code": "79000701"}, "school_year": "2024-2025",
+            "created_at": "2025-07-01T01:00:00Z", "count": 1,
+            "records": [{"line": 1, "record_id": "79000701.2024-2025.7900123456.v1",
+                         "line_sha256": hashlib.sha256(line).hexdigest(), "record_digest": "0" * 64}]}
+with open("fuzz/corpus/package_verify/seed-one-record", "wb") as f:
+    f.write(json.dumps(manifest).encode() + b"\xff" + line + b"\n")
+PY
+seed display_summary examples/records/*.json examples/signed/*.json
 
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then

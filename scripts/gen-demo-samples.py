@@ -5,9 +5,9 @@ The web page, the Kotlin example and the README use it so that a newcomer can ve
 the trust anchors and CRLs of the test PKI, and four signed records (valid, tampered, revoked, unknown
 signer), each with the status list and the verification time of its vector. The files are copies: the
 vectors (tests/vectors/verify/) stay the single source. `--check` fails if the bundle is out of date.
+Other files in examples/signed/ (the QR stub of `hocba qr issue`) are left alone.
 """
 import json
-import shutil
 import sys
 from pathlib import Path
 
@@ -64,8 +64,6 @@ def main() -> int:
             return 1
         print(f"examples/signed/: {len(files)} files up to date")
         return 0
-    if OUT.exists():
-        shutil.rmtree(OUT)
     for n, text in files.items():
         (OUT / n).parent.mkdir(parents=True, exist_ok=True)
         (OUT / n).write_text(text, encoding="utf-8")

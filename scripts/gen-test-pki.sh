@@ -167,6 +167,25 @@ crl() { # crl CA OUTNAME
 }
 
 ROOT_FROM=150101000000Z; ROOT_TO=450101000000Z
+P_FROM=250101000000Z;    P_TO=300101000000Z
+SCHOOL="Trường THPT Nguyễn Thị Minh Khai"   # as examples/records/tt22-grade10.json names it
+
+# --- Additive mode: `scripts/gen-test-pki.sh --add-seal-p256` issues only the P-256 school seal (for ES256
+# QR stubs) with the checked-in ca-gov key, leaving every existing key, certificate and CRL as it is.
+# Serial 0x4003 is the one the full run gives it (after ht, seal, ht-ed25519).
+if [ "${1:-}" = "--add-seal-p256" ]; then
+  conf ca-gov 4003
+  cp "$OUT/certs/ca-gov.pem" "$W/ca-gov/ca.pem"
+  cp "$OUT/keys/ca-gov.pem" "$W/ca-gov/ca.key"
+  conf root-national 1000   # csr() reads its [req] section
+  key seal-p256 p256
+  issue ca-gov seal-p256 "/C=VN/L=TP. Hồ Chí Minh/O=$SCHOOL/CN=$SCHOOL/UID=MNS:79000701" $P_FROM $P_TO ext_signer
+  cp "$TMP/out/keys/seal-p256.pem" "$OUT/keys/"
+  cp "$TMP/out/certs/seal-p256.pem" "$OUT/certs/"
+  cat "$OUT/certs/seal-p256.pem" "$OUT/certs/ca-gov.pem" > "$OUT/chains/seal-p256.pem"
+  echo "added tests/pki/{keys,certs,chains}/seal-p256.pem"
+  exit 0
+fi
 CA_FROM=200101000000Z;   CA_TO=400101000000Z
 P_FROM=250101000000Z;    P_TO=300101000000Z
 
@@ -196,6 +215,8 @@ key seal rsa2048      # the school's organisation certificate (signed with RSASS
 issue ca-gov seal "/C=VN/L=TP. Hồ Chí Minh/O=$SCHOOL/CN=$SCHOOL/UID=MNS:79000701" $P_FROM $P_TO ext_signer
 key ht-ed25519 ed25519  # the same principal with an Ed25519 key
 issue ca-gov ht-ed25519 "/C=VN/O=$SCHOOL/CN=Phạm Văn Đức/UID=CCCD:079180000002" $P_FROM $P_TO ext_signer
+key seal-p256 p256      # the school seal with a P-256 key (ES256 QR stubs)
+issue ca-gov seal-p256 "/C=VN/L=TP. Hồ Chí Minh/O=$SCHOOL/CN=$SCHOOL/UID=MNS:79000701" $P_FROM $P_TO ext_signer
 key gvcn-p384 p384      # the class teacher with a P-384 key
 issue ca-public gvcn-p384 "/C=VN/O=$SCHOOL/CN=Lê Thị Hồng Nhung/UID=CCCD:079190000001" $P_FROM $P_TO ext_signer
 key tsa rsa2048
@@ -250,7 +271,7 @@ c() { cat "$TMP/out/certs/$1.pem"; }
 for p in gvcn gvcn-p384 gvcn-expired gvcn-future gvcn-revoked gvcn-compromised gvcn-wrong-ku gvcn-rsa1024 gvcn-sha1 tsa; do
   { c $p; c ca-public; } > "$TMP/out/chains/$p.pem"
 done
-for p in ht ht-ed25519 seal; do { c $p; c ca-gov; } > "$TMP/out/chains/$p.pem"; done
+for p in ht ht-ed25519 seal seal-p256; do { c $p; c ca-gov; } > "$TMP/out/chains/$p.pem"; done
 { c gvcn-under-not-ca; c not-a-ca; } > "$TMP/out/chains/gvcn-under-not-ca.pem"
 { c gvcn-unknown-root; c root-unknown; } > "$TMP/out/chains/gvcn-unknown-root.pem"
 { c gvcn-loop; c loop-a; c loop-b; } > "$TMP/out/chains/gvcn-loop.pem"

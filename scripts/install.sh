@@ -27,6 +27,9 @@ command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
 command -v javac >/dev/null || need_apt+=(openjdk-17-jdk-headless)
 [ -f /usr/share/java/jna.jar ] || need_apt+=(libjna-java)
 command -v openssl >/dev/null || need_apt+=(openssl)
+# The CLI's native signature backend (aws-lc-sys) is C built with cc; the batch benchmark reads peak memory.
+command -v cc >/dev/null || need_apt+=(gcc)
+[ -x /usr/bin/time ] || need_apt+=(time)
 if [ ${#need_apt[@]} -gt 0 ]; then
   say "apt: ${need_apt[*]}"
   export DEBIAN_FRONTEND=noninteractive

@@ -1,12 +1,29 @@
 //! `hocba-mobile`: the API a parent lookup app needs, over uniffi. Documents cross the boundary as bytes,
 //! results as plain records and strings; decimals stay strings ("8,3" for display, "8.3" in data).
 //! Nothing here decides anything: every rule and check lives in `hocba-core`.
+//!
+//! * [`TrustStore`] — anchors, CRLs and a status list read once, then `verify(envelope, now, language)`
+//!   from any number of threads, and `verify_qr` for the QR stub of a printed record;
+//! * [`display_summary`] — what to show of a record;
+//! * [`assess_json`] — the assessment engine, for tools.
 
 uniffi::setup_scaffolding!();
 
+mod display;
 mod error;
+mod qr;
+mod time;
+mod trust_store;
+mod verification;
 
+pub use display::{display_summary, DisplayField, RecordDisplay, SubjectDisplay};
 pub use error::HocbaError;
+pub use qr::{QrClaimsInfo, QrSeal, QrVerificationResult};
+pub use time::VerificationTime;
+pub use trust_store::{TrustStore, MAX_TRUST_ITEMS, MAX_TRUST_ITEM_BYTES};
+pub use verification::{
+    CheckResult, CheckStatus, CrlDate, SignerInfo, StatusListDate, Verdict, VerificationResult,
+};
 
 /// The display language of messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
@@ -15,6 +32,15 @@ pub enum Language {
     Vi,
     /// English.
     En,
+}
+
+impl From<hocba_core::Lang> for Language {
+    fn from(l: hocba_core::Lang) -> Self {
+        match l {
+            hocba_core::Lang::Vi => Language::Vi,
+            hocba_core::Lang::En => Language::En,
+        }
+    }
 }
 
 impl From<Language> for hocba_core::Lang {

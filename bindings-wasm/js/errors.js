@@ -2,9 +2,10 @@
 
 /** An input the engine refused. `code` is the first problem's stable code; `problems` lists them all. */
 export class HocbaError extends Error {
-  constructor(problems) {
-    const first = problems[0] ?? { code: "unknown", pointer: "", message: "unknown error" };
-    super(first.pointer ? `${first.pointer}: ${first.message}` : first.message);
+  /** `top` ({code, pointer, message}) names the refusal itself when it differs from the first problem. */
+  constructor(problems, top) {
+    const first = top ?? problems[0] ?? { code: "unknown", pointer: "", message: "unknown error" };
+    super(first.pointer && !first.message.startsWith(first.pointer) ? `${first.pointer}: ${first.message}` : first.message);
     this.name = "HocbaError";
     this.code = first.code;
     this.pointer = first.pointer;
@@ -23,6 +24,51 @@ function asText(doc) {
   return typeof doc === "string" ? doc : JSON.stringify(doc);
 }
 
+const encoder = new TextEncoder();
+const decoder = new TextDecoder("utf-8", { fatal: false });
+
+/** Bytes of a file given as text (PEM, JSON), bytes, an ArrayBuffer or a JSON-able object. */
+function asBytes(data) {
+  if (data instanceof Uint8Array) return data;
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  return encoder.encode(asText(data));
+}
+
+/** Files as one buffer with their lengths (what the WebAssembly side takes) and their names. */
+function concat(files, what) {
+  if (!Array.isArray(files)) throw new HocbaError([{ code: "usage", pointer: `/${what}`, message: `${what} must be an array` }]);
+  const parts = files.map((f) => asBytes(f && typeof f === "object" && "bytes" in f ? f.bytes : f));
+  const names = files.map((f, i) => (f && typeof f === "object" && typeof f.name === "string" ? f.name : `${what}[${i}]`));
+  const lengths = new Uint32Array(parts.map((p) => p.length));
+  const blob = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) { blob.set(p, at); at += p.length; }
+  return { blob, lengths, names };
+}
+
+/** RFC 3339 text of a time given as text or a Date (whole seconds, UTC). */
+function asTime(now) {
+  if (now === undefined || now === null) now = new Date(); // the frontend owns the clock; the core never reads one
+  if (now instanceof Date) return now.toISOString().replace(/\.\d{3}Z$/, "Z");
+  return String(now);
+}
+
+const POLICY_KEYS = { requireRevocation: "require_revocation", requireStatusList: "require_status_list",
+  requireTimestamp: "require_timestamp", statusListMaxAgeDays: "status_list_max_age_days" };
+
+function policyText(policy) {
+  if (!policy) return "";
+  const out = {};
+  for (const [k, v] of Object.entries(policy)) out[POLICY_KEYS[k] ?? k] = v; // unknown names reach the core, which refuses them
+  return JSON.stringify(out);
+}
+
+function refused(text) {
+  const out = JSON.parse(text);
+  return new HocbaError(out.problems?.length ? out.problems : out.errors ?? [out.error], out.error);
+}
+
 /** Builds the public functions over the wasm-bindgen exports. */
 export function wrap(wasm) {
   return {
@@ -38,5 +84,75 @@ export function wrap(wasm) {
       if (!out.ok) throw new HocbaError(out.errors.map((e) => ({ ...e, pointer: e.cell ?? `row ${e.row}` })));
       return out.class;
     },
+    validate(record, { lang = "vi" } = {}) {
+      const out = JSON.parse(wasm.validateRecord(asText(record), checkLang(lang)));
+      if (!out.ok) throw new HocbaError(out.problems.length ? out.problems : [out.error], out.error);
+      const { ok, ...report } = out;
+      return report;
+    },
+    canonicalBytes(record, { lang = "vi" } = {}) {
+      try {
+        return wasm.canonicalBytes(asText(record), checkLang(lang));
+      } catch (e) {
+        if (typeof e === "string") throw refused(e);
+        throw e;
+      }
+    },
+    canonicalDigest(record, { lang = "vi" } = {}) {
+      const out = JSON.parse(wasm.canonicalDigest(asText(record), checkLang(lang)));
+      if (!out.ok) throw new HocbaError(out.problems.length ? out.problems : [out.error], out.error);
+      return out.digest;
+    },
+    createVerifier,
+    verify(envelope, options = {}) {
+      const verifier = createVerifier(options);
+      try {
+        return verifier.verify(envelope, options);
+      } finally {
+        verifier.free();
+      }
+    },
+    verifyQrStub(stub, options = {}) {
+      const verifier = createVerifier(options);
+      try {
+        return verifier.verifyQrStub(stub, options);
+      } finally {
+        verifier.free();
+      }
+    },
   };
+
+  /** A trust store and CRLs built once (certificate links checked once), for verifying many records. */
+  function createVerifier({ trust = [], crls = [], trustSource = "", trustAsOf, lang = "vi" } = {}) {
+    const t = concat(trust, "trust");
+    const c = concat(crls, "crls");
+    let inner;
+    try {
+      inner = new wasm.Verifier(t.blob, t.lengths, JSON.stringify(t.names), c.blob, c.lengths, trustSource,
+        trustAsOf === undefined || trustAsOf === null ? "" : asTime(trustAsOf), checkLang(lang));
+    } catch (e) {
+      if (typeof e === "string") throw refused(e);
+      throw e;
+    }
+    return {
+      verify(envelope, { statusList = null, now, policy, lang: verifyLang = lang } = {}) {
+        const status = statusList === null || statusList === undefined ? undefined : decoder.decode(asBytes(statusList));
+        const out = JSON.parse(inner.verify(asBytes(envelope), status, asTime(now), policyText(policy), checkLang(verifyLang)));
+        if (!out.ok) throw new HocbaError(out.errors);
+        return out.report;
+      },
+      verifyQrStub(stub, { record = null, statusList = null, now, policy, lang: verifyLang = lang } = {}) {
+        const status = statusList === null || statusList === undefined ? undefined : decoder.decode(asBytes(statusList));
+        const full = record === null || record === undefined ? undefined : asBytes(record);
+        const text = typeof stub === "string" ? stub : decoder.decode(asBytes(stub));
+        const out = JSON.parse(inner.verifyQrStub(text, full, status, asTime(now), policyText(policy), checkLang(verifyLang)));
+        if (!out.ok) throw new HocbaError(out.errors);
+        return out.report;
+      },
+      free() {
+        inner?.free();
+        inner = undefined;
+      },
+    };
+  }
 }

@@ -1,5 +1,8 @@
 // Types of the hocba npm package. Hand-checked against the JSON Schemas the CLI prints
-// (`hocba schema assess-input | class-input | rules-config | assessment`); a test compares them.
+// (`hocba schema assess-input | class-input | rules-config | assessment`, `schemas/record.schema.json`);
+// tests/node/types.test.mjs compares the interfaces with schemas/{record,assess-input,class-input,rules-config}.
+// The outputs without a published schema (ValidationReport, VerificationReport, QrReport) are compared
+// member by member with real outputs by the same test, and their values with the native CLI's JSON.
 
 /** A score on the 10-point scale with at most one decimal, as a decimal string: "8.3", "10.0". */
 export type Score = string;
@@ -195,11 +198,252 @@ export interface ClassAssessment {
   students: StudentOutcome[];
 }
 
+// ---------- records (hocba.record/1, schemas/record.schema.json) ----------
+
+export interface RecordStudent {
+  full_name: string;
+  /** YYYY-MM-DD */
+  date_of_birth: string;
+  sex: "nam" | "nu";
+  ethnicity: string;
+  nationality: string;
+  place_of_birth: string;
+  /** 12-digit personal identification number. */
+  personal_id?: string | null;
+  moet_code: string;
+}
+
+export interface School { code: string; name: string; commune: string; province: string }
+export interface RecordClass { name: string; teacher: string }
+export interface RecordPrincipal { name: string }
+
+export interface StatedSubject { subject: string; hk1?: string | null; hk2?: string | null; year?: string | null; retest?: string | null }
+export interface StatedLearning { hk1?: Level | null; hk2?: Level | null; year?: Level | null; year_after_retest?: Level | null }
+export interface StatedSecondary {
+  subjects?: StatedSubject[];
+  learning?: StatedLearning;
+  conduct_year?: Level | null;
+  promotion?: PromotionStatus | null;
+  title?: Title | null;
+  programme_completed?: "thcs" | "thpt" | null;
+}
+export interface StatedPrimarySubject { subject: string; test: string }
+export interface StatedPrimary {
+  subjects?: StatedPrimarySubject[];
+  result?: PrimaryResult | null;
+  completion?: string | null;
+  programme_completed?: "tieu_hoc" | null;
+  title?: Title | null;
+}
+/** What the school states, by regime. */
+export type Stated = { tt22: StatedSecondary } | { tt27: StatedPrimary };
+
+export interface SubjectComment { subject: string; teacher?: string | null; text: string }
+export interface TraitComment { code: string; text: string }
+export interface Comments {
+  class_teacher?: string | null;
+  subjects?: SubjectComment[];
+  qualities?: TraitComment[];
+  competences?: TraitComment[];
+}
+export interface Award { name: string; date?: string | null; issuer?: string | null }
+export interface AuditEntry { action: "lock" | "unlock"; at: string; by: string; reason?: string | null }
+export interface Lifecycle { status: "draft" | "locked"; locked_at?: string | null; audit?: AuditEntry[] }
+export interface Supersedes { record_id: string; digest: string; reason: string }
+
+/** One student × one school year: the unit the paper học bạ signs. */
+export interface SchoolRecord {
+  format: "hocba.record/1";
+  record_id: string;
+  version: number;
+  student: RecordStudent;
+  school: School;
+  school_year: string;
+  grade: number;
+  class: RecordClass;
+  principal: RecordPrincipal;
+  tt22?: RawSecondary | null;
+  tt27?: RawPrimary | null;
+  stated: Stated;
+  comments?: Comments;
+  awards?: Award[];
+  lifecycle: Lifecycle;
+  supersedes?: Supersedes | null;
+  rules_config?: RulesConfig | null;
+}
+
+/** A signed record (`hocba.signed/1`): the record and its detached CMS signatures. */
+export interface SignedEnvelope {
+  format: "hocba.signed/1";
+  record: SchoolRecord;
+  signatures: { cms: string; role?: string; [extra: string]: unknown }[];
+}
+
+// ---------- validation ----------
+
+export interface RecordProblem {
+  /** Stable machine code (`stated_mismatch`, `invalid_personal_id`, `score_out_of_range`, …). */
+  code: string;
+  severity: "error" | "warning";
+  /** RFC 6901 pointer of the value at fault ("" for the whole record). */
+  pointer: string;
+  /** The message in the language asked for. */
+  message: string;
+  message_vi: string;
+  message_en: string;
+  /** For `stated_mismatch`: the field, the stated and recomputed values, the article. */
+  field?: string;
+  stated?: string;
+  computed?: string;
+  rule?: string;
+}
+
+export interface ValidationReport {
+  /** No problem of severity "error". */
+  valid: boolean;
+  errors: number;
+  warnings: number;
+  /** Every problem, not just the first. */
+  problems: RecordProblem[];
+}
+
+// ---------- verification ----------
+
+/** A certificate, CRL or other file: PEM text, DER bytes, or either with a name shown in messages. */
+export type FileData = string | Uint8Array | ArrayBuffer | { name?: string; bytes: string | Uint8Array | ArrayBuffer };
+/** An RFC 3339 time ("2025-07-10T08:00:00+07:00") or a Date. */
+export type TimeInput = string | Date;
+
+export interface VerifierOptions {
+  /** Trusted certificates: self-signed ones are trust anchors, the others intermediates for path building. */
+  trust: FileData[];
+  /** CRLs (PEM or DER). */
+  crls?: FileData[];
+  /** Where the trust list came from, shown in the report (e.g. "demo"). */
+  trustSource?: string;
+  /** When the trust list was last updated, shown in the report. */
+  trustAsOf?: TimeInput;
+  /** Language of errors thrown while loading the files. */
+  lang?: Lang;
+}
+
+export interface VerifyPolicyOptions {
+  /** Without a CRL covering the signing time, revocation is undecided instead of skipped. */
+  requireRevocation?: boolean;
+  /** Without a status list, the record's status is undecided instead of skipped. */
+  requireStatusList?: boolean;
+  /** Every signature must carry a valid RFC 3161 timestamp. */
+  requireTimestamp?: boolean;
+  /** Days after which a status list is stale (default 35). */
+  statusListMaxAgeDays?: number;
+}
+
+export interface VerifyCallOptions {
+  /** The school's signed status list (`hocba.status-list/1`) as text, bytes or object; null for none. */
+  statusList?: FileData | object | null;
+  /** The time of verification; default: this device's clock. The core never reads a clock. */
+  now?: TimeInput;
+  policy?: VerifyPolicyOptions;
+  lang?: Lang;
+}
+
+export type CheckStatus = "valid" | "invalid" | "skipped" | "error";
+export type Verdict = "valid" | "invalid" | "indeterminate";
+
+export interface Check {
+  /** Stable id: `format`, `schema`, `arithmetic`, `canonical_digest`, `signatures[1].path`, `roles.order`, `status`, … */
+  id: string;
+  status: CheckStatus;
+  /** `valid` when the check holds, else the specific reason. */
+  code: string;
+  message: string;
+}
+
+export interface SignerSummary {
+  /** Position in the envelope (0-based). */
+  index: number;
+  /** "gvcn" | "ht" | "seal" | "subject_teacher" (declared or signed). */
+  role?: string;
+  /** Name on the certificate (CN). */
+  name?: string;
+  /** Organisation on the certificate (O). */
+  organisation?: string;
+  issuer?: string;
+  /** Certificate serial number, hex. */
+  serial?: string;
+  /** RFC 3339, UTC. */
+  signing_time?: string;
+  time_source?: "timestamp" | "claimed";
+  /** Every check of this signature holds. */
+  valid: boolean;
+}
+
+export interface RecordSummary {
+  record_id?: string;
+  student_name?: string;
+  student_id?: string;
+  school_year?: string;
+  grade?: number;
+  class?: string;
+  school_name?: string;
+  school_code?: string;
+}
+
+/** The core's `hocba.verification-report/1`. */
+export interface VerificationReport {
+  format: "hocba.verification-report/1";
+  verdict: Verdict;
+  verdict_text: string;
+  /** The time of verification used (RFC 3339, UTC). */
+  now: string;
+  /** SHA-256 of the record's canonical bytes (hex). */
+  digest?: string;
+  /** Present only when every signature and digest holds: nothing else from the payload is trustworthy. */
+  record?: RecordSummary;
+  signers: SignerSummary[];
+  trust: { source?: string; as_of?: string; anchors: string[]; crls: { issuer: string; this_update: string }[] };
+  status_list?: { school_code: string; issued_at: string; age_days: number };
+  checks: Check[];
+}
+
+/** The core's `hocba.qr-report/1`: a QR stub scanned from a printed học bạ. */
+export interface QrReport {
+  format: "hocba.qr-report/1";
+  verdict: Verdict;
+  verdict_text: string;
+  now: string;
+  stub?: { algorithm: string; kid: string; compressed_bytes: number; cose_bytes: number };
+  /** What the stub says; present once its signature holds. */
+  claims?: { record_id: string; digest: string; school_code: string; school_year: string; status_index?: number; issued_at: string };
+  signer?: { name?: string; organisation?: string; issuer: string; serial: string };
+  record?: RecordSummary;
+  trust: VerificationReport["trust"];
+  status_list?: VerificationReport["status_list"];
+  /** `format`, `decompression`, `cose`, `signer`, `signature`, `path`, `revocation`, `key_usage`, `seal`, `issued_at`, `status`, `record`. */
+  checks: Check[];
+}
+
+export interface QrVerifyCallOptions extends VerifyCallOptions {
+  /** The full record or signed envelope the stub stands for, when the reader has it. */
+  record?: string | Uint8Array | ArrayBuffer | SchoolRecord | SignedEnvelope | null;
+}
+
+export interface Verifier {
+  /** Verifies the text of a QR stub offline (the seal certificate is found in the trust list, the record's
+   * signatures or the status list's signature). */
+  verifyQrStub(stub: string | Uint8Array, options?: QrVerifyCallOptions): QrReport;
+  /** Verifies a signed envelope (text, bytes or object). A bad envelope is an invalid report, not a throw. */
+  verify(envelope: string | Uint8Array | ArrayBuffer | SignedEnvelope, options?: VerifyCallOptions): VerificationReport;
+  /** Releases the WebAssembly memory of the trust store. */
+  free(): void;
+}
+
 /** Thrown for refused input. */
 export declare class HocbaError extends Error {
+  constructor(problems: Problem[], top?: Problem);
   code: string;
   pointer: string;
-  problems: Problem[];
+  problems: (Problem | RecordProblem)[];
 }
 
 /** Loads the WebAssembly module (browsers; a no-op in Node). */
@@ -214,3 +458,19 @@ export declare function assess(input: ClassInput, options?: { config?: RulesConf
  * (docs/gradebook.md) into a class input; throws HocbaError whose problems carry the cell ("E4") as `pointer`.
  */
 export declare function importGradebook(table: string[][] | string, options?: { lang?: Lang }): ClassInput;
+/** Validates a record: every problem with its code, severity, pointer and message; throws HocbaError when the
+ * text is not a record at all (code `json_syntax`, `record_shape`, …; `problems` lists the shape problems). */
+export declare function validate(record: SchoolRecord | string, options?: { lang?: Lang }): ValidationReport;
+/** The canonical bytes every signature covers (RFC 8785 JSON, text in NFC). */
+export declare function canonicalBytes(record: SchoolRecord | string, options?: { lang?: Lang }): Uint8Array;
+/** SHA-256 of the canonical bytes, lower-case hex. */
+export declare function canonicalDigest(record: SchoolRecord | string, options?: { lang?: Lang }): string;
+/** Builds a trust store and CRLs once (throws HocbaError naming each unreadable file). */
+export declare function createVerifier(options: VerifierOptions): Verifier;
+/** Verifies one QR stub offline: `createVerifier(options).verifyQrStub(stub, options)`. */
+export declare function verifyQrStub(stub: string | Uint8Array, options: VerifierOptions & QrVerifyCallOptions): QrReport;
+/** Verifies one signed envelope offline: `createVerifier(options).verify(envelope, options)`. */
+export declare function verify(
+  envelope: string | Uint8Array | ArrayBuffer | SignedEnvelope,
+  options: VerifierOptions & VerifyCallOptions,
+): VerificationReport;

@@ -13,4 +13,5 @@ export function init(source) {
   return ready;
 }
 
-export const { rulesVersion, assess, importGradebook } = wrap(wasm);
+export const { rulesVersion, assess, importGradebook, validate, canonicalBytes, canonicalDigest, verify, verifyQrStub,
+  createVerifier } = wrap(wasm);

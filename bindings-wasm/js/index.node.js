@@ -10,4 +10,5 @@ initSync({ module: readFileSync(new URL("./hocba_wasm_bg.wasm", import.meta.url)
 /** Already loaded in Node; kept for the same API as the browser build. */
 export async function init() {}
 
-export const { rulesVersion, assess, importGradebook } = wrap(wasm);
+export const { rulesVersion, assess, importGradebook, validate, canonicalBytes, canonicalDigest, verify, verifyQrStub,
+  createVerifier } = wrap(wasm);

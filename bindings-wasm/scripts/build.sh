@@ -20,10 +20,19 @@ mkdir -p "$here/site/samples"
 cp -r "$here"/www/* "$here/site/"
 cp -r "$here/pkg" "$here/site/pkg"
 cp "$root"/examples/*.json "$root"/examples/*.csv "$here/site/samples/"
+# The parent view's demo: signed samples, their status lists, CRLs and the demo trust store (samples.json
+# lists them with the verification time each is meant for). Copied, never duplicated in git.
+cp -r "$root/examples/signed" "$here/site/samples/signed"
 raw=$(stat -c %s "$here/pkg/hocba_wasm_bg.wasm")
 gz=$(gzip -9 -c "$here/pkg/hocba_wasm_bg.wasm" | wc -c)
-budget=$((250 * 1024))
-echo "hocba_wasm_bg.wasm: $raw bytes, gzipped $gz bytes (budget $budget)"
+# The design's budget (verify + rules) is 250 KB. HOCBA_WASM_BUDGET_KB overrides it only where a decision
+# says so (docs/decisions.md D-70); the figure and the design budget are printed either way.
+budget_kb="${HOCBA_WASM_BUDGET_KB:-250}"
+budget=$((budget_kb * 1024))
+echo "hocba_wasm_bg.wasm (rules, validation, canonical bytes, verification): $raw bytes, gzipped $gz bytes = $((gz / 1024)) KB (design budget 250 KB, checked against ${budget_kb} KB)"
+if [ "$gz" -ge $((250 * 1024)) ]; then
+  echo "NOTE: over the design budget of 250 KB gzipped by $(((gz - 250 * 1024) / 1024)) KB (see docs/decisions.md D-70)"
+fi
 if [ "$gz" -ge "$budget" ]; then
   echo "wasm size budget exceeded" >&2
   exit 1

@@ -2,11 +2,19 @@
 //! from files or form fields anyway, and the core's hardened reader applies its limits) and returns JSON
 //! text that `js/index.js` parses into the typed objects declared in `js/index.d.ts`. Passing text rather
 //! than JS objects keeps the module small (no serde-wasm-bindgen) and the output byte-identical to the CLI.
+//! Exports: `assess`, `importGradebook`, `rulesVersion` (here), `validateRecord`, `canonicalBytes`,
+//! `canonicalDigest` (`record.rs`), and the `Verifier` class (`verify.rs`: signed envelopes and QR stubs).
 
 use hocba_core::assess::report_json::assess_document_json;
 use hocba_core::{Lang, RulesConfig};
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
+
+mod record;
+mod verify;
+
+pub use record::{canonical_bytes, canonical_digest, validate};
+pub use verify::Verifier;
 
 fn lang(code: &str) -> Lang {
     code.parse().unwrap_or_default()

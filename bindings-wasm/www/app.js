@@ -2,6 +2,8 @@
 import { init, assess, importGradebook, rulesVersion } from "./pkg/index.js";
 import { parseCsv } from "./csv.js";
 import { t, setLang, lang, applyI18n } from "./i18n.js";
+import { el, showValue, wireDrop } from "./dom.js";
+import { initParent, rerenderParent } from "./parent.js";
 
 await init();
 document.getElementById("version").textContent = rulesVersion();
@@ -20,39 +22,12 @@ document.getElementById("lang").addEventListener("click", () => {
   setLang(lang() === "vi" ? "en" : "vi");
   applyI18n();
   rerender();
+  rerenderParent();
 });
 applyI18n();
-
-// ---------- shared helpers ----------
-const el = (tag, attrs = {}, ...children) => {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === "text") node.textContent = v;
-    else node.setAttribute(k, v);
-  }
-  node.append(...children);
-  return node;
-};
-/** Vietnamese decimal comma for averages ("8,3"), codes shown as the paper học bạ abbreviates them. */
-export function showValue(v) {
-  if (v === null || v === undefined) return "—";
-  if (/^\d+(\.\d)?$/.test(v)) return lang() === "vi" ? v.replace(".", ",") : v;
-  return t(`v.${v}`) ?? v;
-}
-async function readFile(input) {
-  const file = input.files?.[0];
-  return file ? await file.text() : null;
-}
-function wireDrop(zone, onText) {
-  zone.addEventListener("dragover", (e) => { e.preventDefault(); zone.classList.add("over"); });
-  zone.addEventListener("dragleave", () => zone.classList.remove("over"));
-  zone.addEventListener("drop", async (e) => {
-    e.preventDefault();
-    zone.classList.remove("over");
-    const file = e.dataTransfer?.files?.[0];
-    if (file) onText(await file.text(), file.name);
-  });
-}
+initParent();
+// A link to #parent (e.g. from a printed record's instructions) opens the parent view.
+if (location.hash === "#parent") show("parent");
 
 // ---------- teacher view ----------
 let doc = null;      // the parsed document (one student or a class)
@@ -252,9 +227,9 @@ teacherFile.addEventListener("change", async () => {
   const file = teacherFile.files?.[0];
   if (file) loadTeacherFile(file.name, await file.text());
 });
-wireDrop(document.getElementById("teacher-drop"), (text, name) => loadTeacherFile(name ?? "", text));
+wireDrop(document.getElementById("teacher-drop"), async ([file]) => loadTeacherFile(file.name, await file.text()));
 document.getElementById("teacher-sample").addEventListener("click", async () => {
   loadTeacher(await (await fetch("samples/class-10a1.json")).text());
 });
 
-export { el, readFile, wireDrop, rerender };
+

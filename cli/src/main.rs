@@ -3,6 +3,7 @@
 
 mod commands;
 mod input;
+mod render;
 mod sheets;
 mod signing_input;
 mod text;
@@ -97,6 +98,11 @@ enum Command {
         after_help = "Exit codes: 0 valid, 1 invalid, 3 indeterminate (could not decide), 2 usage error.\n\nExamples:\n  hocba verify --trust trust/ signed.json\n  hocba verify --trust trust/ --crl ca.crl --status status.json --lang en --format json signed.json\n  hocba verify --trust trust/ --at 2030-01-01T00:00:00+07:00 records/"
     )]
     Verify(commands::verify::VerifyArgs),
+    /// Many records at once on every core: `batch verify` (directory, NDJSON file or stdin).
+    #[command(
+        after_help = "Examples:\n  hocba batch verify --trust trust/ signed/\n  hocba batch verify --trust trust/ --jobs 2 records.ndjson > results.ndjson"
+    )]
+    Batch(commands::batch::BatchArgs),
     /// Maintain the school's signed status list: issue, revoke, supersede.
     #[command(
         after_help = "Examples:\n  hocba status issue --list status.json --key seal.key.pem --cert seal-chain.pem signed.json\n  hocba status revoke --list status.json --key seal.key.pem --cert seal-chain.pem --record-id ID --reason \"nhầm học sinh\""
@@ -104,6 +110,18 @@ enum Command {
     Status(commands::status::StatusArgs),
     /// RFC 3161 timestamps on signatures: print the imprint for a TSA, attach its reply.
     Timestamp(commands::timestamp::TimestampArgs),
+    /// The printable học bạ (TT22/TT27 paper layout, A4 HTML; PDF through headless Chromium).
+    #[command(
+        after_help = "Examples:\n  hocba render examples/records/tt22-grade10.json -o hocba.html\n  hocba render --qr stub.txt --pdf hocba.pdf examples/signed/valid.json\n  hocba render --lang en examples/records/tt27-grade4.json > record.html"
+    )]
+    Render(commands::render::RenderArgs),
+    /// The QR verification stub of a printed record: issue it with the school seal, verify it offline.
+    Qr(commands::qr::QrArgs),
+    /// A school's submission package (records + signed manifest): build it, or verify a received one.
+    #[command(
+        after_help = "Exit codes of `package verify`: 0 valid, 1 invalid, 3 indeterminate, 2 usage error.\n\nExamples:\n  hocba package --key seal.key.pem --cert seal-chain.pem -o pkg/ signed/\n  hocba package verify --trust trust/ --crl ca.crl --status status.json pkg/"
+    )]
+    Package(commands::package::PackageArgs),
 }
 
 fn main() -> ExitCode {
@@ -117,8 +135,12 @@ fn main() -> ExitCode {
         Command::Export(args) => commands::export::run(&args),
         Command::Sign(args) => commands::sign::run(&args),
         Command::Verify(args) => commands::verify::run(&args),
+        Command::Batch(args) => commands::batch::run(&args),
         Command::Status(args) => commands::status::run(&args),
         Command::Timestamp(args) => commands::timestamp::run(&args),
+        Command::Render(args) => commands::render::run(&args),
+        Command::Qr(args) => commands::qr::run(&args),
+        Command::Package(args) => commands::package::run(&args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -22,10 +22,16 @@ mod trace_messages;
 #[cfg(any(feature = "json", feature = "verify"))]
 pub mod canonical;
 #[cfg(any(feature = "json", feature = "verify"))]
+pub mod display;
+#[cfg(any(feature = "json", feature = "verify"))]
 pub mod json;
 
 #[cfg(feature = "verify")]
+pub mod package;
+#[cfg(feature = "verify")]
 pub mod pki;
+#[cfg(feature = "qr")]
+pub mod qr;
 #[cfg(feature = "verify")]
 pub mod sign;
 #[cfg(feature = "verify")]

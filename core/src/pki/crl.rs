@@ -12,10 +12,12 @@ use alloc::sync::Arc;
 use alloc::vec::Vec;
 
 use der::{Decode, Encode};
+use sha2::Digest;
 use x509_cert::crl::CertificateList;
 use x509_cert::ext::pkix::CrlReason;
 
 use super::algorithms::{AlgorithmError, SignatureScheme};
+use super::cache::{memo_signature, NoPathCache, PathCache};
 use super::cert::CertInfo;
 use super::key_usage::{check_usage, Usage};
 use super::names::NameInfo;
@@ -69,6 +71,8 @@ pub struct RevokedEntry {
 pub struct CrlInfo {
     /// DER of the CRL.
     pub der: Vec<u8>,
+    /// SHA-256 of the DER (the key its signature check is remembered by).
+    pub fingerprint: [u8; 32],
     /// DER of the issuer name.
     pub issuer_der: Vec<u8>,
     /// Readable issuer.
@@ -145,6 +149,7 @@ impl CrlInfo {
             })
         };
         Ok(CrlInfo {
+            fingerprint: sha2::Sha256::digest(&der_bytes).into(),
             issuer_der: tbs.issuer.to_der().map_err(|e| malformed(&e))?,
             issuer: NameInfo::from_name(&tbs.issuer),
             this_update: UnixTime::from_x509(&tbs.this_update),
@@ -163,6 +168,12 @@ impl CrlInfo {
     /// Was this CRL signed by `issuer` (name, key usage, signature)?
     #[must_use]
     pub fn signed_by(&self, issuer: &CertInfo) -> bool {
+        self.signed_by_cached(issuer, &NoPathCache)
+    }
+
+    /// [`CrlInfo::signed_by`], remembering the signature check in `cache`.
+    #[must_use]
+    pub fn signed_by_cached(&self, issuer: &CertInfo, cache: &dyn PathCache) -> bool {
         if self.issuer_der != issuer.subject_der || check_usage(issuer, Usage::CrlSigning).is_err()
         {
             return false;
@@ -170,7 +181,10 @@ impl CrlInfo {
         let (Ok(scheme), Ok(key)) = (&self.scheme, &issuer.key) else {
             return false;
         };
-        key.verify(*scheme, &self.tbs_der, &self.signature).is_ok()
+        memo_signature(cache, &self.fingerprint, &issuer.fingerprint, || {
+            key.verify(*scheme, &self.tbs_der, &self.signature)
+        })
+        .is_ok()
     }
 }
 
@@ -268,12 +282,24 @@ pub fn check_path(
     at: UnixTime,
     time_proven: bool,
 ) -> PathRevocation {
+    check_path_cached(path, crls, at, time_proven, &NoPathCache)
+}
+
+/// [`check_path`], remembering CRL signature checks in `cache` (the result is the same).
+#[must_use]
+pub fn check_path_cached(
+    path: &CertPath,
+    crls: &[CrlInfo],
+    at: UnixTime,
+    time_proven: bool,
+    cache: &dyn PathCache,
+) -> PathRevocation {
     let mut statuses = Vec::new();
     for pair in path.certs.windows(2) {
         let (cert, issuer) = (&pair[0], &pair[1]);
         let usable: Vec<&CrlInfo> = crls
             .iter()
-            .filter(|c| c.unsupported_critical.is_none() && c.signed_by(issuer))
+            .filter(|c| c.unsupported_critical.is_none() && c.signed_by_cached(issuer, cache))
             .collect();
         let status = match usable.iter().max_by_key(|c| c.this_update) {
             None => CertStatus::NoCrl,

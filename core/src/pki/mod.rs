@@ -2,19 +2,26 @@
 //! the trust store, path building and validation, key usage, CRLs.
 
 pub mod algorithms;
+pub mod cache;
 pub mod cert;
 pub mod crl;
 pub mod der_view;
 pub mod key_usage;
 pub mod names;
+#[cfg(feature = "native-crypto")]
+mod native_backend;
 pub mod path;
 pub mod trust_store;
 
 pub use algorithms::{
-    verify_raw_signature, AlgorithmError, DigestAlgorithm, PublicKey, SignatureScheme,
+    verify_raw_signature, verify_raw_signature_with, AlgorithmError, Backend, DigestAlgorithm,
+    PublicKey, SignatureScheme,
 };
+#[cfg(feature = "std")]
+pub use cache::SharedPathCache;
+pub use cache::{NoPathCache, PathCache};
 pub use cert::{CertInfo, CertificateError};
 pub use crl::{CertStatus, CrlError, CrlInfo};
 pub use key_usage::{KeyUsageError, Usage};
-pub use path::{build_path, CertPath, PathError};
+pub use path::{build_path, build_path_cached, CertPath, PathError};
 pub use trust_store::{TrustStore, TrustStoreError};

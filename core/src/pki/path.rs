@@ -14,6 +14,7 @@ use alloc::sync::Arc;
 use alloc::vec::Vec;
 
 use super::algorithms::AlgorithmError;
+use super::cache::{memo_signature, NoPathCache, PathCache};
 use super::cert::CertInfo;
 use super::key_usage::{check_usage, KeyUsageError, Usage};
 use super::trust_store::TrustStore;
@@ -209,6 +210,7 @@ impl PathError {
 struct Search<'a> {
     pool: Vec<Arc<CertInfo>>,
     store: &'a TrustStore,
+    cache: &'a dyn PathCache,
     at: UnixTime,
     best: Option<((bool, usize), PathError)>,
 }
@@ -276,7 +278,9 @@ impl Search<'_> {
             let linked = self
                 .store
                 .link_verified(&current.fingerprint, &cand.fingerprint)
-                || match current.verify_signed_by(&cand) {
+                || match memo_signature(self.cache, &current.fingerprint, &cand.fingerprint, || {
+                    current.verify_signed_by(&cand)
+                }) {
                     Ok(()) => true,
                     Err(error) => {
                         self.record(
@@ -382,6 +386,20 @@ pub fn build_path(
     store: &TrustStore,
     at: UnixTime,
 ) -> Result<CertPath, PathError> {
+    build_path_cached(leaf, extra, store, at, &NoPathCache)
+}
+
+/// [`build_path`] that remembers certificate signature checks in `cache` (the result is the same).
+///
+/// # Errors
+/// The most telling [`PathError`] when no path is valid.
+pub fn build_path_cached(
+    leaf: &Arc<CertInfo>,
+    extra: &[Arc<CertInfo>],
+    store: &TrustStore,
+    at: UnixTime,
+    cache: &dyn PathCache,
+) -> Result<CertPath, PathError> {
     // Prefer the store's copy of an embedded certificate: its links are already verified.
     let pool = extra
         .iter()
@@ -395,6 +413,7 @@ pub fn build_path(
     let mut search = Search {
         pool,
         store,
+        cache,
         at,
         best: None,
     };

@@ -5,4 +5,6 @@ pub mod attach;
 pub mod token;
 
 pub use attach::{attach_timestamp, token_from_reply, AttachError};
-pub use token::{imprint_for, verify_timestamp, TimestampError, TimestampInfo};
+pub use token::{
+    imprint_for, verify_timestamp, verify_timestamp_cached, TimestampError, TimestampInfo,
+};

@@ -13,13 +13,16 @@ use der::asn1::OctetString;
 use der::{Decode, Sequence};
 use spki::AlgorithmIdentifierOwned;
 
-use crate::pki::crl::{check_path, CertStatus};
+use crate::pki::crl::{check_path_cached, CertStatus};
 use crate::pki::der_view;
 use crate::pki::key_usage::{check_usage, Usage};
-use crate::pki::{build_path, AlgorithmError, CrlInfo, DigestAlgorithm, PathError, TrustStore};
+use crate::pki::{
+    build_path_cached, AlgorithmError, CrlInfo, DigestAlgorithm, NoPathCache, PathCache, PathError,
+    TrustStore,
+};
 use crate::sign::profile::oid;
 use crate::time::{days_from_civil, UnixTime};
-use crate::verify::cms::{read_cms, CmsError, DigestError};
+use crate::verify::cms::{read_cms_cached, CmsError, DigestError};
 use crate::Lang;
 
 /// MessageImprint (RFC 3161).
@@ -209,7 +212,21 @@ pub fn verify_timestamp(
     store: &TrustStore,
     crls: &[CrlInfo],
 ) -> Result<TimestampInfo, TimestampError> {
-    let facts = read_cms(token).map_err(TimestampError::Cms)?;
+    verify_timestamp_cached(token, signature_value, store, crls, &NoPathCache)
+}
+
+/// [`verify_timestamp`] with a memo of certificates and signature checks (the result is the same).
+///
+/// # Errors
+/// [`TimestampError`].
+pub fn verify_timestamp_cached(
+    token: &[u8],
+    signature_value: &[u8],
+    store: &TrustStore,
+    crls: &[CrlInfo],
+    cache: &dyn PathCache,
+) -> Result<TimestampInfo, TimestampError> {
+    let facts = read_cms_cached(token, cache).map_err(TimestampError::Cms)?;
     let content = facts
         .econtent
         .as_deref()
@@ -226,10 +243,16 @@ pub fn verify_timestamp(
     if alg.digest(signature_value) != tst.imprint.hashed_message.as_bytes() {
         return Err(TimestampError::ImprintMismatch);
     }
-    let path = build_path(&facts.signer_cert, &facts.embedded, store, tst.gen_time)
-        .map_err(TimestampError::Path)?;
+    let path = build_path_cached(
+        &facts.signer_cert,
+        &facts.embedded,
+        store,
+        tst.gen_time,
+        cache,
+    )
+    .map_err(TimestampError::Path)?;
     check_usage(&facts.signer_cert, Usage::TimeStamping).map_err(|_| TimestampError::NotATsa)?;
-    for (_, status) in check_path(&path, crls, tst.gen_time, true).statuses {
+    for (_, status) in check_path_cached(&path, crls, tst.gen_time, true, cache).statuses {
         if let CertStatus::RevokedBefore { date, .. } = status {
             return Err(TimestampError::TsaRevoked { date });
         }

@@ -17,9 +17,11 @@ use x509_cert::time::Time;
 
 use crate::pki::der_view;
 use crate::pki::{AlgorithmError, CertInfo, DigestAlgorithm, SignatureScheme};
+use crate::pki::{NoPathCache, PathCache};
 use crate::sign::profile::{oid, read_role_attribute, single_attribute, SigningCertificateV2};
 use crate::time::UnixTime;
 use crate::Lang;
+use sha2::Digest;
 
 /// Largest CMS accepted, in bytes.
 pub const MAX_CMS_BYTES: usize = 256 * 1024;
@@ -200,6 +202,15 @@ fn attr_time(attrs: &[Attribute]) -> Result<Option<UnixTime>, CmsError> {
 /// # Errors
 /// [`CmsError`].
 pub fn read_cms(cms_der: &[u8]) -> Result<CmsFacts, CmsError> {
+    read_cms_cached(cms_der, &NoPathCache)
+}
+
+/// [`read_cms`] that takes embedded certificates already decoded from `cache` and remembers new ones
+/// (the facts are the same).
+///
+/// # Errors
+/// [`CmsError`].
+pub fn read_cms_cached(cms_der: &[u8], cache: &dyn PathCache) -> Result<CmsFacts, CmsError> {
     if cms_der.len() > MAX_CMS_BYTES {
         return Err(CmsError::TooLarge {
             size: cms_der.len(),
@@ -243,8 +254,14 @@ pub fn read_cms(cms_der: &[u8]) -> Result<CmsFacts, CmsError> {
     for choice in cert_choices {
         if let CertificateChoices::Certificate(c) = choice {
             let der_bytes = c.to_der().map_err(|e| malformed(&e))?;
-            if let Ok(info) = CertInfo::from_cert(c.clone(), der_bytes) {
-                embedded.push(Arc::new(info));
+            // The decoded certificate is a function of these bytes alone: the memo is exact.
+            let key: [u8; 32] = sha2::Sha256::digest(&der_bytes).into();
+            if let Some(info) = cache.certificate(&key) {
+                embedded.push(info);
+            } else if let Ok(info) = CertInfo::from_cert(c.clone(), der_bytes) {
+                let info = Arc::new(info);
+                cache.put_certificate(key, Arc::clone(&info));
+                embedded.push(info);
             }
         }
     }

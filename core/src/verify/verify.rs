@@ -4,7 +4,7 @@ use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use super::cms::{read_cms, CmsFacts};
+use super::cms::{read_cms_cached, CmsFacts};
 use super::content::{canonical_bytes, signed_content, SignedContent};
 use super::envelope::{parse_envelope, Envelope, EnvelopeSignature};
 use super::policy::{bind_role, claimed_role, VerifyPolicy};
@@ -12,14 +12,14 @@ use super::report::{
     Check, CheckStatus, CrlUsed, SignerSummary, StatusListSummary, TimeSource, TrustSummary,
     Verdict, VerificationReport,
 };
-use crate::pki::crl::{check_path, reason_text, CertStatus};
+use crate::pki::crl::{check_path_cached, reason_text, CertStatus};
 use crate::pki::key_usage::{check_usage, Usage};
-use crate::pki::{build_path, CrlInfo, TrustStore};
+use crate::pki::{build_path_cached, CrlInfo, NoPathCache, PathCache, TrustStore};
 use crate::sign::profile::oid;
 use crate::sign::Role;
 use crate::status::{lookup, StatusDocument, StatusListError, StatusOutcome};
 use crate::time::UnixTime;
-use crate::timestamp::verify_timestamp;
+use crate::timestamp::verify_timestamp_cached;
 use crate::Lang;
 
 /// Everything verification needs besides the envelope. All of it is passed in: no clock, no network.
@@ -64,7 +64,6 @@ impl SignatureOutcome {
 }
 
 /// Checks one detached CMS over `content_bytes`. `binding` gives the names roles bind to.
-#[allow(clippy::too_many_lines)] // one block per check, in report order
 fn check_one_signature(
     prefix: &str,
     index: usize,
@@ -72,6 +71,28 @@ fn check_one_signature(
     content_bytes: &[u8],
     binding: &SignedContent,
     inputs: &VerifyInputs<'_>,
+) -> SignatureOutcome {
+    check_one_signature_cached(
+        prefix,
+        index,
+        sig,
+        content_bytes,
+        binding,
+        inputs,
+        &NoPathCache,
+    )
+}
+
+/// [`check_one_signature`] with a memo of certificates and signature checks (same outcome).
+#[allow(clippy::too_many_lines)] // one block per check, in report order
+fn check_one_signature_cached(
+    prefix: &str,
+    index: usize,
+    sig: &EnvelopeSignature,
+    content_bytes: &[u8],
+    binding: &SignedContent,
+    inputs: &VerifyInputs<'_>,
+    cache: &dyn PathCache,
 ) -> SignatureOutcome {
     let policy = inputs.policy;
     let id = |name: &str| format!("{prefix}.{name}");
@@ -107,7 +128,7 @@ fn check_one_signature(
             ));
             return fail(checks, summary);
         }
-        Ok(der) => match read_cms(der) {
+        Ok(der) => match read_cms_cached(der, cache) {
             Ok(f) => f,
             Err(e) => {
                 checks.push(ck(
@@ -280,51 +301,54 @@ fn check_one_signature(
             "không có dấu thời gian (RFC 3161): thời điểm ký là do người ký khai báo".into(),
             "no RFC 3161 timestamp: the signing time is as the signer states it".into(),
         )),
-        Some(token) => match verify_timestamp(token, &facts.signature, inputs.store, inputs.crls) {
-            Ok(info) => match claimed {
-                Some(t) if t.0 > info.gen_time.0 + policy.clock_skew_seconds => {
-                    checks.push(ck(
-                        &id("timestamp"),
-                        CheckStatus::Invalid,
-                        "signing_time_after_timestamp",
-                        format!(
-                            "thời điểm ký khai báo {} muộn hơn dấu thời gian {}",
-                            t.to_vietnam_local(),
-                            info.gen_time.to_vietnam_local()
-                        ),
-                        format!(
-                            "the stated signing time {t} is later than the timestamp {}",
-                            info.gen_time
-                        ),
-                    ));
-                }
-                _ => {
-                    judged = Some(info.gen_time);
-                    proven = true;
-                    checks.push(ck(
-                        &id("timestamp"),
-                        CheckStatus::Valid,
-                        "valid",
-                        format!(
-                            "dấu thời gian của {} chứng minh chữ ký đã có lúc {}",
-                            info.tsa,
-                            info.gen_time.to_vietnam_local()
-                        ),
-                        format!(
-                            "a timestamp by {} proves the signature existed at {}",
-                            info.tsa, info.gen_time
-                        ),
-                    ));
-                }
-            },
-            Err(e) => checks.push(ck(
-                &id("timestamp"),
-                CheckStatus::Invalid,
-                e.code(),
-                e.message(Lang::Vi),
-                e.message(Lang::En),
-            )),
-        },
+        Some(token) => {
+            match verify_timestamp_cached(token, &facts.signature, inputs.store, inputs.crls, cache)
+            {
+                Ok(info) => match claimed {
+                    Some(t) if t.0 > info.gen_time.0 + policy.clock_skew_seconds => {
+                        checks.push(ck(
+                            &id("timestamp"),
+                            CheckStatus::Invalid,
+                            "signing_time_after_timestamp",
+                            format!(
+                                "thời điểm ký khai báo {} muộn hơn dấu thời gian {}",
+                                t.to_vietnam_local(),
+                                info.gen_time.to_vietnam_local()
+                            ),
+                            format!(
+                                "the stated signing time {t} is later than the timestamp {}",
+                                info.gen_time
+                            ),
+                        ));
+                    }
+                    _ => {
+                        judged = Some(info.gen_time);
+                        proven = true;
+                        checks.push(ck(
+                            &id("timestamp"),
+                            CheckStatus::Valid,
+                            "valid",
+                            format!(
+                                "dấu thời gian của {} chứng minh chữ ký đã có lúc {}",
+                                info.tsa,
+                                info.gen_time.to_vietnam_local()
+                            ),
+                            format!(
+                                "a timestamp by {} proves the signature existed at {}",
+                                info.tsa, info.gen_time
+                            ),
+                        ));
+                    }
+                },
+                Err(e) => checks.push(ck(
+                    &id("timestamp"),
+                    CheckStatus::Invalid,
+                    e.code(),
+                    e.message(Lang::Vi),
+                    e.message(Lang::En),
+                )),
+            }
+        }
     }
     summary.signing_time = judged;
     summary.time_source = judged.map(|_| {
@@ -344,7 +368,7 @@ fn check_one_signature(
             "không kiểm tra được chứng thư vì không có thời điểm ký".into(),
             "the certificate path cannot be checked without a signing time".into(),
         )),
-        Some(at) => match build_path(&cert, &facts.embedded, inputs.store, at) {
+        Some(at) => match build_path_cached(&cert, &facts.embedded, inputs.store, at, cache) {
             Err(e) => checks.push(ck(
                 &id("path"),
                 CheckStatus::Invalid,
@@ -372,6 +396,7 @@ fn check_one_signature(
                     inputs,
                     at,
                     proven,
+                    cache,
                 ));
             }
         },
@@ -451,8 +476,9 @@ fn revocation_check(
     inputs: &VerifyInputs<'_>,
     at: UnixTime,
     proven: bool,
+    cache: &dyn PathCache,
 ) -> Check {
-    let result = check_path(path, inputs.crls, at, proven);
+    let result = check_path_cached(path, inputs.crls, at, proven, cache);
     let mut missing: Vec<String> = Vec::new();
     let mut later: Vec<(String, UnixTime)> = Vec::new();
     for (cert, status) in &result.statuses {
@@ -563,8 +589,20 @@ fn trust_summary(inputs: &VerifyInputs<'_>) -> TrustSummary {
 /// check is Invalid.
 #[must_use]
 pub fn verify(envelope_bytes: &[u8], inputs: &VerifyInputs<'_>) -> VerificationReport {
+    verify_cached(envelope_bytes, inputs, &NoPathCache)
+}
+
+/// [`verify`] with a memo of decoded certificates and certificate/CRL signature checks, shared by the
+/// records of a batch (design §6: each distinct certificate path is checked once). The report is
+/// exactly the one [`verify`] gives.
+#[must_use]
+pub fn verify_cached(
+    envelope_bytes: &[u8],
+    inputs: &VerifyInputs<'_>,
+    cache: &dyn PathCache,
+) -> VerificationReport {
     match parse_envelope(envelope_bytes) {
-        Ok(env) => verify_envelope(&env, inputs),
+        Ok(env) => verify_envelope_cached(&env, inputs, cache),
         Err(e) => {
             let checks = alloc::vec![ck(
                 "format",
@@ -590,6 +628,16 @@ pub fn verify(envelope_bytes: &[u8], inputs: &VerifyInputs<'_>) -> VerificationR
 /// Verifies a parsed envelope.
 #[must_use]
 pub fn verify_envelope(env: &Envelope, inputs: &VerifyInputs<'_>) -> VerificationReport {
+    verify_envelope_cached(env, inputs, &NoPathCache)
+}
+
+/// [`verify_envelope`] with a memo (see [`verify_cached`]).
+#[must_use]
+pub fn verify_envelope_cached(
+    env: &Envelope,
+    inputs: &VerifyInputs<'_>,
+    cache: &dyn PathCache,
+) -> VerificationReport {
     let mut checks = alloc::vec![ck(
         "format",
         CheckStatus::Valid,
@@ -639,13 +687,14 @@ pub fn verify_envelope(env: &Envelope, inputs: &VerifyInputs<'_>) -> Verificatio
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            check_one_signature(
+            check_one_signature_cached(
                 &format!("signatures[{i}]"),
                 i,
                 s,
                 &content.canonical_bytes,
                 &content,
                 inputs,
+                cache,
             )
         })
         .collect();
@@ -653,7 +702,7 @@ pub fn verify_envelope(env: &Envelope, inputs: &VerifyInputs<'_>) -> Verificatio
         checks.extend(o.checks.iter().cloned());
     }
     checks.extend(role_checks(&outcomes, &content, inputs.policy));
-    let (status_check, status_summary) = status_check(&content, &outcomes, inputs);
+    let (status_check, status_summary) = status_check_cached(&content, &outcomes, inputs, cache);
     checks.push(status_check);
 
     let payload_trusted = !outcomes.is_empty() && outcomes.iter().all(|o| o.crypto_ok);
@@ -866,6 +915,16 @@ fn status_check(
     outcomes: &[SignatureOutcome],
     inputs: &VerifyInputs<'_>,
 ) -> (Check, Option<StatusListSummary>) {
+    status_check_cached(content, outcomes, inputs, &NoPathCache)
+}
+
+/// [`status_check`] with a memo: the status list's seal certificate is checked once per batch.
+fn status_check_cached(
+    content: &SignedContent,
+    outcomes: &[SignatureOutcome],
+    inputs: &VerifyInputs<'_>,
+    cache: &dyn PathCache,
+) -> (Check, Option<StatusListSummary>) {
     let policy = inputs.policy;
     let not_required = if policy.require_status_list {
         CheckStatus::Error
@@ -959,7 +1018,15 @@ fn status_check(
         policy: &list_policy,
         ..*inputs
     };
-    let outcome = check_one_signature("status_list", 0, &sig, &list_bytes, content, &list_inputs);
+    let outcome = check_one_signature_cached(
+        "status_list",
+        0,
+        &sig,
+        &list_bytes,
+        content,
+        &list_inputs,
+        cache,
+    );
     if let Some(bad) = outcome
         .checks
         .iter()
@@ -1014,4 +1081,33 @@ fn status_check(
     }
     let (status, code, vi, en) = outcome.check_parts(&list_date);
     (ck("status", status, code, vi, en), Some(summary))
+}
+
+/// The status check of a record known only by its id, digest and school, as a QR stub states them:
+/// the status list's seal signature, school, age and lookup, exactly as [`verify_envelope`] runs them.
+#[must_use]
+pub fn status_check_for(
+    content: &SignedContent,
+    inputs: &VerifyInputs<'_>,
+) -> (Check, Option<StatusListSummary>) {
+    status_check(content, &[], inputs)
+}
+
+/// Checks a detached CMS made with a school seal over `content_bytes` (a manifest, a list), exactly as a
+/// record's seal signature is checked: CMS, digest, algorithm, signature, path and revocation at the
+/// signing time, key usage, and that the certificate is the organisation certificate of the school
+/// `binding` names. Check ids start with `prefix`.
+#[must_use]
+pub fn check_seal_signature(
+    prefix: &str,
+    cms: Result<Vec<u8>, String>,
+    content_bytes: &[u8],
+    binding: &SignedContent,
+    inputs: &VerifyInputs<'_>,
+) -> Vec<Check> {
+    let sig = EnvelopeSignature {
+        declared_role: Some(Role::Seal.code().into()),
+        cms,
+    };
+    check_one_signature(prefix, 0, &sig, content_bytes, binding, inputs).checks
 }

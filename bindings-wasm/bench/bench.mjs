@@ -1,0 +1,94 @@
+// Benchmark: assess, validate and verify through WebAssembly (this package, in Node) against the same
+// functions compiled natively (examples/native_bench.rs: same crate, same JSON text in and out, same
+// inputs), measured in the same run. Prints the times and the ratios; the design's budget is WASM ≤ 2×
+// native. Native binaries come from NATIVE_BENCH (pure-Rust RustCrypto backend, the one the WASM build
+// uses) and, if given, NATIVE_BENCH_FAST (the core's `native-crypto` AWS-LC backend, the fastest native).
+// Usage: node bench/bench.mjs [--json out.json]   (bindings-wasm/scripts/bench.sh builds everything)
+import { readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { assess, createVerifier, validate } from "../pkg/index.node.js";
+// The raw exports (JSON text out, no JSON.parse in JS): separates the module's own time from the wrapper's.
+import * as raw from "../pkg/hocba_wasm.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "..", "..");
+const studentPath = join(root, "examples", "student-tt22-grade10.json");
+const recordPath = join(root, "examples", "records", "tt22-grade10.json");
+const signedDir = join(root, "examples", "signed");
+const budgetMs = Number(process.env.BENCH_MS ?? 1500);
+
+/** Best batch's time per call over about `budgetMs` (least disturbed by other work), as native_bench does. */
+function time(f) {
+  f();
+  const start = performance.now();
+  let best = Infinity;
+  let calls = 0;
+  let batch = 1;
+  while (performance.now() - start < budgetMs) {
+    const t = performance.now();
+    for (let i = 0; i < batch; i++) f();
+    const elapsed = performance.now() - t;
+    calls += batch;
+    best = Math.min(best, (elapsed * 1e6) / batch);
+    if (elapsed < 20) batch *= 2;
+  }
+  return { ns_per_op: best, iterations: calls };
+}
+
+function wasmFigures() {
+  const student = readFileSync(studentPath, "utf8");
+  const record = readFileSync(recordPath, "utf8");
+  const samples = JSON.parse(readFileSync(join(signedDir, "samples.json"), "utf8"));
+  const valid = samples.samples[0];
+  const trust = samples.trust.map((p) => readFileSync(join(signedDir, p)));
+  const crls = valid.crls.map((p) => readFileSync(join(signedDir, p)));
+  const envelope = readFileSync(join(signedDir, valid.envelope));
+  const statusList = readFileSync(join(signedDir, valid.status_list), "utf8");
+  const verifier = createVerifier({ trust, crls, trustSource: "demo" });
+  const check = verifier.verify(envelope, { statusList, now: valid.now });
+  if (check.verdict !== "valid") throw new Error(`the valid sample does not verify: ${check.verdict}`);
+  const out = {
+    assess: time(() => assess(student)),
+    assess_raw: time(() => raw.assess(student, "", "vi")),
+    validate: time(() => validate(record)),
+    validate_raw: time(() => raw.validateRecord(record, "vi")),
+    verify: time(() => verifier.verify(envelope, { statusList, now: valid.now })),
+    trust_store: time(() => createVerifier({ trust, crls }).free()),
+  };
+  verifier.free();
+  return out;
+}
+
+function nativeFigures(binary) {
+  const r = spawnSync(binary, [studentPath, recordPath, signedDir], { env: { ...process.env, BENCH_MS: String(budgetMs) } });
+  if (r.status !== 0) throw new Error(`${binary}: ${r.stderr}`);
+  return Object.fromEntries(r.stdout.toString().trim().split("\n").map((l) => JSON.parse(l)).map((x) => [x.op, x]));
+}
+
+const fmt = (ns) => (ns >= 1e6 ? `${(ns / 1e6).toFixed(2)} ms` : `${(ns / 1e3).toFixed(1)} µs`);
+
+const nativePath = process.env.NATIVE_BENCH ?? join(root, "target", "release", "examples", "native_bench");
+const fastPath = process.env.NATIVE_BENCH_FAST;
+const native = nativeFigures(nativePath);
+const wasm = wasmFigures();
+const fast = fastPath ? nativeFigures(fastPath) : null;
+
+const rows = [];
+for (const op of ["assess", "assess_raw", "validate", "validate_raw", "verify", "trust_store"]) {
+  const base = op.replace(/_raw$/, ""); // the native side has no JS wrapper: the same figure for both rows
+  const row = { op, wasm_ns: wasm[op].ns_per_op, native_ns: native[base].ns_per_op, ratio: wasm[op].ns_per_op / native[base].ns_per_op };
+  if (fast) Object.assign(row, { fastest_native_ns: fast[base].ns_per_op, ratio_to_fastest: wasm[op].ns_per_op / fast[base].ns_per_op });
+  rows.push(row);
+}
+console.log(`WASM (Node ${process.version}) vs native, best batch of ~${budgetMs} ms each; budget WASM ≤ 2× native`);
+console.log("(*_raw: the WebAssembly export alone, JSON text out, without the wrapper's JSON.parse)");
+console.log(`${"operation".padEnd(12)} ${"wasm".padStart(10)} ${"native".padStart(10)} ${"ratio".padStart(7)}${fast ? `${"aws-lc".padStart(11)} ${"ratio".padStart(7)}` : ""}  budget`);
+for (const r of rows) {
+  console.log(`${r.op.padEnd(12)} ${fmt(r.wasm_ns).padStart(10)} ${fmt(r.native_ns).padStart(10)} ${`${r.ratio.toFixed(2)}×`.padStart(7)}` +
+    (fast ? `${fmt(r.fastest_native_ns).padStart(11)} ${`${r.ratio_to_fastest.toFixed(2)}×`.padStart(7)}` : "") +
+    `  ${r.ratio <= 2 ? "ok" : "MISSED"}`);
+}
+const jsonAt = process.argv.indexOf("--json");
+if (jsonAt > 0) writeFileSync(process.argv[jsonAt + 1], JSON.stringify(rows, null, 2));

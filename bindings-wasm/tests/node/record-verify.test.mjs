@@ -1,0 +1,151 @@
+// The record and verification vectors (tests/vectors/record, tests/vectors/verify) against the WebAssembly
+// build in Node: every validation problem (code, pointer, severity, as a multiset) and every verification
+// check (id, status, code, in order) with the verdict, exactly as the Rust harnesses expect them.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { canonicalBytes, canonicalDigest, createVerifier, HocbaError, validate, verify } from "../../pkg/index.node.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "..", "..", "..");
+const testsDir = join(root, "tests");
+const hocbaBin = process.env.HOCBA_BIN ?? join(root, "target", "debug", "hocba");
+
+function vectors(folder) {
+  const dir = join(testsDir, "vectors", folder);
+  return readdirSync(dir).filter((f) => f.endsWith(".json")).sort()
+    .map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")));
+}
+
+const counted = (items) => {
+  const m = new Map();
+  for (const k of items) m.set(k, (m.get(k) ?? 0) + 1);
+  return [...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+};
+
+test("record vectors: every problem, and refusals with their code and pointer", () => {
+  const all = vectors("record");
+  assert.ok(all.length >= 80, `only ${all.length} record vectors`);
+  const failures = [];
+  for (const v of all) {
+    const text = v.input_text ?? JSON.stringify(v.input, null, 2);
+    let report = null;
+    let refusal = null;
+    try {
+      report = validate(text, { lang: "en" });
+    } catch (e) {
+      assert.ok(e instanceof HocbaError, `${v.id}: ${e}`);
+      refusal = e;
+    }
+    if (v.expected_error) {
+      if (!refusal || refusal.code !== v.expected_error.code || refusal.pointer !== v.expected_error.pointer) {
+        failures.push(`${v.id}: expected refusal ${JSON.stringify(v.expected_error)}, got ${refusal ? `${refusal.code} ${refusal.pointer}` : "a report"}`);
+      }
+      continue;
+    }
+    if (!report) {
+      failures.push(`${v.id}: refused ${refusal.code} ${refusal.pointer}`);
+      continue;
+    }
+    const got = counted(report.problems.map((p) => `${p.code} ${p.pointer} (${p.severity})`));
+    const want = counted((v.expected_problems ?? []).map((p) => `${p.code} ${p.pointer} (${p.severity})`));
+    if (JSON.stringify(got) !== JSON.stringify(want)) failures.push(`${v.id}:\n  got  ${JSON.stringify(got)}\n  want ${JSON.stringify(want)}`);
+    if (report.valid !== v.valid) failures.push(`${v.id}: valid ${report.valid}, expected ${v.valid}`);
+    for (const p of report.problems) {
+      if (!p.message_vi || !p.message_en || p.message !== p.message_en) failures.push(`${v.id}: messages of ${p.code}`);
+    }
+  }
+  assert.deepEqual(failures, []);
+});
+
+test("canonical bytes and digest: identical to the native CLI", () => {
+  const record = join(root, "examples", "records", "tt22-grade10.json");
+  const text = readFileSync(record, "utf8");
+  const native = spawnSync(hocbaBin, ["canonical", record]);
+  assert.equal(native.status, 0, native.stderr?.toString());
+  assert.deepEqual(Buffer.from(canonicalBytes(text)), native.stdout);
+  const digest = spawnSync(hocbaBin, ["canonical", "--digest", record]).stdout.toString().trim();
+  assert.equal(canonicalDigest(JSON.parse(text)), digest);
+  // Decomposed Vietnamese text has no canonical form: refused with the pointer of the string.
+  const decomposed = JSON.parse(text);
+  decomposed.student.full_name = decomposed.student.full_name.normalize("NFD");
+  assert.throws(() => canonicalDigest(decomposed), (e) => e instanceof HocbaError && e.code === "text_not_nfc" && e.pointer === "/student/full_name");
+});
+
+function verifyInputs(v) {
+  const input = v.input;
+  const trustDir = join(testsDir, input.trust);
+  const trust = readdirSync(trustDir).sort().map((f) => ({ name: f, bytes: readFileSync(join(trustDir, f)) }));
+  const crls = input.crls.map((p) => readFileSync(join(testsDir, p)));
+  const envelope = input.envelope_text ?? JSON.stringify(input.envelope);
+  const statusList = input.status_list === null ? null : JSON.stringify(input.status_list);
+  return { trust, crls, envelope, statusList, now: input.now };
+}
+
+test("verification vectors: the verdict and the exact check list", () => {
+  const all = vectors("verify");
+  assert.ok(all.length >= 30, `only ${all.length} verification vectors`);
+  const failures = [];
+  for (const v of all) {
+    const { trust, crls, envelope, statusList, now } = verifyInputs(v);
+    const report = verify(envelope, { trust, crls, statusList, now, lang: "en" });
+    const got = report.checks.map(({ id, status, code }) => ({ id, status, code }));
+    if (report.verdict !== v.expected.verdict || JSON.stringify(got) !== JSON.stringify(v.expected.checks)) {
+      failures.push(`${v.id}: verdict ${report.verdict} (want ${v.expected.verdict})\n  got  ${JSON.stringify(got)}\n  want ${JSON.stringify(v.expected.checks)}`);
+    }
+    if (report.now !== new Date(now).toISOString().replace(/\.000Z$/, "Z")) failures.push(`${v.id}: now ${report.now}`);
+    if (report.checks.some((c) => !c.message)) failures.push(`${v.id}: a check without a message`);
+  }
+  assert.deepEqual(failures, []);
+});
+
+test("verification: the JSON report equals the native CLI's, in both languages", () => {
+  const v = vectors("verify").find((x) => x.id === "valid-full");
+  assert.ok(v, "valid-full vector");
+  const { trust, crls, envelope, statusList, now } = verifyInputs(v);
+  const dir = join(testsDir, v.input.trust);
+  for (const lang of ["vi", "en"]) {
+    const report = verify(envelope, { trust, crls, statusList, now, lang, trustSource: dir });
+    const args = ["verify", "--trust", dir, ...v.input.crls.flatMap((c) => ["--crl", join(testsDir, c)]), "--at", now,
+      "--format", "json", "--lang", lang, "-"];
+    const statusPath = join(root, "target", `status-${process.pid}.json`);
+    if (statusList) {
+      writeFileSync(statusPath, statusList);
+      args.splice(1, 0, "--status", statusPath);
+    }
+    const native = spawnSync(hocbaBin, args, { input: envelope });
+    rmSync(statusPath, { force: true });
+    assert.equal(native.status, 0, native.stderr.toString());
+    assert.deepEqual(report, JSON.parse(native.stdout.toString()));
+  }
+});
+
+test("a verifier is built once and reused; bad inputs are typed errors naming the file", () => {
+  const v = vectors("verify").find((x) => x.id === "valid-full");
+  const { trust, crls, envelope, statusList, now } = verifyInputs(v);
+  const verifier = createVerifier({ trust, crls, trustSource: "demo", trustAsOf: "2025-07-01T00:00:00+07:00" });
+  try {
+    const a = verifier.verify(envelope, { statusList, now });
+    const b = verifier.verify(new TextEncoder().encode(envelope), { statusList, now: new Date(now) });
+    assert.equal(a.verdict, "valid");
+    assert.deepEqual(a, b);
+    assert.equal(a.trust.source, "demo");
+    assert.equal(a.trust.as_of, "2025-06-30T17:00:00Z");
+    // Garbage is an invalid report, never a throw or a crash.
+    for (const junk of ["", "{", "null", "[]", new Uint8Array([0xff, 0xfe, 0x00]), "x".repeat(5 << 20)]) {
+      assert.equal(verifier.verify(junk, { now }).verdict, "invalid");
+    }
+    assert.throws(() => verifier.verify(envelope, { now: "yesterday" }), (e) => e.code === "time_malformed" && e.pointer === "/now");
+    assert.throws(() => verifier.verify(envelope, { now, policy: { requireEverything: true } }),
+      (e) => e.code === "policy_option_invalid" && e.pointer === "/requireEverything");
+  } finally {
+    verifier.free();
+  }
+  assert.throws(() => createVerifier({ trust: [...trust, { name: "junk.pem", bytes: "not a certificate" }] }),
+    (e) => e instanceof HocbaError && e.pointer === `/trust/${trust.length}` && /junk\.pem/.test(e.message));
+  assert.throws(() => createVerifier({ trust: [] }), (e) => e.code === "trust_store_empty");
+  assert.throws(() => createVerifier({ trust, crls: ["junk"] }), (e) => e.code === "crl_malformed" && e.pointer === "/crls/0");
+});

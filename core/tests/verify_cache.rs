@@ -1,0 +1,87 @@
+//! A memo of certificates and signature checks never changes a report: every shared vector verified
+//! without a cache, with a fresh cache, and with one cache shared by all vectors (a second pass answers
+//! from it) gives the same report, to the last message.
+#![cfg(feature = "verify")]
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+mod common;
+
+use std::fs;
+
+use hocba_core::pki::{NoPathCache, SharedPathCache};
+use hocba_core::verify::{verify, verify_cached, VerifyInputs, VerifyPolicy};
+use hocba_core::Lang;
+
+#[test]
+fn cached_and_uncached_verification_give_identical_reports() {
+    let mut paths: Vec<_> = fs::read_dir(common::tests_dir().join("vectors/verify"))
+        .expect("vectors")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    paths.sort();
+    let vectors: Vec<common::Vector> = paths.iter().map(|p| common::load_vector(p)).collect();
+    assert!(vectors.len() >= 30, "the shared vectors are there");
+    let shared = SharedPathCache::default();
+    let policy = VerifyPolicy::default();
+    let mut compared = 0;
+    for pass in 0..2 {
+        for v in &vectors {
+            let inputs = VerifyInputs {
+                store: &v.store,
+                crls: &v.crls,
+                status_list: v.status.as_ref(),
+                now: v.now,
+                policy: &policy,
+            };
+            let plain = verify(&v.envelope, &inputs);
+            let none = verify_cached(&v.envelope, &inputs, &NoPathCache);
+            let fresh = verify_cached(&v.envelope, &inputs, &SharedPathCache::default());
+            let reused = verify_cached(&v.envelope, &inputs, &shared);
+            for lang in [Lang::Vi, Lang::En] {
+                let expected = plain.to_json(lang);
+                assert_eq!(none.to_json(lang), expected, "{} (no cache)", v.id);
+                assert_eq!(fresh.to_json(lang), expected, "{} (fresh cache)", v.id);
+                assert_eq!(
+                    reused.to_json(lang),
+                    expected,
+                    "{} (shared cache, pass {pass})",
+                    v.id
+                );
+            }
+            compared += 1;
+        }
+    }
+    let (certs, signatures) = shared.len();
+    assert!(
+        certs > 10 && signatures > 10,
+        "the cache was used: {certs} certificates, {signatures} signature checks"
+    );
+    println!("{compared} verifications compared; the shared cache holds {certs} certificates and {signatures} signature checks");
+}
+
+/// A full cache stops remembering but keeps answering correctly.
+#[test]
+fn a_full_cache_still_gives_identical_reports() {
+    let v = common::vector("valid-without-crl-or-status");
+    let policy = VerifyPolicy::default();
+    let inputs = VerifyInputs {
+        store: &v.store,
+        crls: &v.crls,
+        status_list: v.status.as_ref(),
+        now: v.now,
+        policy: &policy,
+    };
+    let tiny = SharedPathCache::new(1);
+    for _ in 0..3 {
+        assert_eq!(
+            verify_cached(&v.envelope, &inputs, &tiny).to_json(Lang::En),
+            verify(&v.envelope, &inputs).to_json(Lang::En)
+        );
+    }
+    let (certs, signatures) = tiny.len();
+    assert!(
+        certs <= 1 && signatures <= 4,
+        "bounded: {certs} / {signatures}"
+    );
+}
