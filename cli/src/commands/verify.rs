@@ -8,13 +8,14 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, Context};
 use clap::Args;
+use hocba_core::pki::SharedPathCache;
 use hocba_core::sign::Role;
 use hocba_core::status::model::STATUS_LIST_LIMITS;
 use hocba_core::status::parse_status_document;
 use hocba_core::verify::envelope::ENVELOPE_LIMITS;
 use hocba_core::verify::report::TimeSource;
 use hocba_core::verify::{
-    verify, CheckStatus, Verdict, VerificationReport, VerifyInputs, VerifyPolicy,
+    verify_cached, CheckStatus, Verdict, VerificationReport, VerifyInputs, VerifyPolicy,
 };
 use hocba_core::Lang;
 
@@ -105,10 +106,12 @@ pub fn run(args: &VerifyArgs) -> anyhow::Result<u8> {
     if files.is_empty() {
         return Err(anyhow!("no .json file in {}", args.input.display()));
     }
+    // Records of one school share their signers: each certificate link is checked once (same reports).
+    let cache = SharedPathCache::default();
     let mut reports = Vec::new();
     for f in &files {
         let bytes = read_input(f, ENVELOPE_LIMITS.max_bytes)?;
-        reports.push((f, verify(&bytes, &inputs)));
+        reports.push((f, verify_cached(&bytes, &inputs, &cache)));
     }
     match args.format {
         Format::Json => {

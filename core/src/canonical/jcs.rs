@@ -10,7 +10,7 @@
 //!
 //! Written by hand rather than with `serde_jcs`: that crate needs `serde_json/std` and
 //! `float_roundtrip` through its own serializer, which breaks the no_std build of the `verify` feature
-//! (docs/decisions-record.md, R-1).
+//! (docs/decisions.md, R-1).
 
 use alloc::string::String;
 use alloc::vec::Vec;

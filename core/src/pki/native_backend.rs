@@ -1,6 +1,6 @@
 //! The native signature backend (feature `native-crypto`): AWS-LC through `aws-lc-rs`, for the CLI and
 //! servers that verify many records. RustCrypto stays the default and the only backend of the no_std and
-//! wasm builds (docs/decisions-signing.md, "native backend").
+//! wasm builds (docs/decisions.md, "native backend").
 //!
 //! Only the arithmetic moves here. The key has already been decoded and judged by the policy in
 //! [`super::algorithms`] (weak keys, curves, SHA-1, unknown algorithms are refused there, with the same

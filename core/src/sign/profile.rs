@@ -9,7 +9,7 @@
 //! `gvcn` (class teacher), `ht` (principal or authorised deputy), `seal` (the school's organisation
 //! certificate) or `subject_teacher`. The arc `1.3.6.1.4.1.242424242` is hocba's private arc: an
 //! enterprise number far above the range IANA has assigned, used until hocba registers its own PEN
-//! (changing it is one constant plus regenerated fixtures; see docs/decisions-signing.md).
+//! (changing it is one constant plus regenerated fixtures; see docs/decisions.md).
 //! Signatures made by other tools (a token's middleware, a remote-signing service, `openssl cms -sign`)
 //! cannot carry it: for them the envelope's declared `role` field beside the CMS says the role, and both
 //! are checked the same way — a role is only accepted when the certificate binds to the person or school

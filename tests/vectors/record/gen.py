@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the record-validation vectors (tests/vectors/record/*.json) and the broken example records
 (examples/records/broken/) from the valid examples in examples/records/, one defect each (plus a few with
-many), with the problems each must give, pinned by hand from spec/rules.md and docs/decisions-record.md.
+many), with the problems each must give, pinned by hand from spec/rules.md and docs/decisions.md.
 
     python3 tests/vectors/record/gen.py          # rewrite
     python3 tests/vectors/record/gen.py --check  # exit 1 if a file on disk differs
