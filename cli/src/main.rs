@@ -7,6 +7,7 @@ mod render;
 mod sheets;
 mod signing_input;
 mod text;
+mod verification_args;
 
 use std::process::ExitCode;
 
@@ -18,6 +19,8 @@ pub const EXIT_OK: u8 = 0;
 pub const EXIT_INVALID: u8 = 1;
 /// Exit code: wrong usage (clap uses it too).
 pub const EXIT_USAGE: u8 = 2;
+/// Exit code: a required check could not decide (verification).
+pub const EXIT_INDETERMINATE: u8 = 3;
 
 #[derive(Debug, Parser)]
 #[command(

@@ -13,21 +13,16 @@ use std::time::Instant;
 use anyhow::{anyhow, Context};
 use clap::{Args, Subcommand, ValueEnum};
 use hocba_core::pki::SharedPathCache;
-use hocba_core::status::model::STATUS_LIST_LIMITS;
-use hocba_core::status::parse_status_document;
 use hocba_core::verify::envelope::ENVELOPE_LIMITS;
-use hocba_core::verify::{
-    verify_cached, CheckStatus, Verdict, VerificationReport, VerifyInputs, VerifyPolicy,
-};
+use hocba_core::verify::{verify_cached, CheckStatus, Verdict, VerificationReport};
 use hocba_core::Lang;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use serde_json::json;
 
-use super::verify::EXIT_INDETERMINATE;
 use crate::input::read_limited;
-use crate::signing_input::{load_crls, load_trust, time_or_now};
-use crate::{LangArg, EXIT_INVALID, EXIT_OK};
+use crate::verification_args::{PolicyArgs, TrustDataArgs};
+use crate::{LangArg, EXIT_INDETERMINATE, EXIT_INVALID, EXIT_OK};
 
 /// Records read before they are verified in parallel and written out, per worker thread.
 const RECORDS_PER_THREAD_IN_FLIGHT: usize = 512;
@@ -58,18 +53,8 @@ pub enum BatchFormat {
 
 #[derive(Debug, Args)]
 pub struct BatchVerifyArgs {
-    /// Directory of trusted certificates (PEM/DER).
-    #[arg(long)]
-    trust: PathBuf,
-    /// A CRL (PEM or DER); repeat for several.
-    #[arg(long)]
-    crl: Vec<PathBuf>,
-    /// The school's signed status list (`hocba.status-list/1`).
-    #[arg(long)]
-    status: Option<PathBuf>,
-    /// The time of verification, RFC 3339 (default: now, read once for the whole batch).
-    #[arg(long)]
-    at: Option<String>,
+    #[command(flatten)]
+    trust: TrustDataArgs,
     /// Worker threads (default: one per core).
     #[arg(long)]
     jobs: Option<usize>,
@@ -79,18 +64,8 @@ pub struct BatchVerifyArgs {
     /// Language of messages.
     #[arg(long, value_enum, default_value = "vi")]
     lang: LangArg,
-    /// Without a CRL issued after the signing time, revocation is undecided instead of skipped.
-    #[arg(long)]
-    require_revocation: bool,
-    /// Without a status list, the record's status is undecided instead of skipped.
-    #[arg(long)]
-    require_status: bool,
-    /// Every signature must carry a valid RFC 3161 timestamp.
-    #[arg(long)]
-    require_timestamp: bool,
-    /// Days after which a status list is stale.
-    #[arg(long, default_value_t = 35)]
-    status_max_age_days: i64,
+    #[command(flatten)]
+    policy: PolicyArgs,
     /// A directory of envelopes (`*.json`), an NDJSON file, or `-` for NDJSON on standard input.
     input: PathBuf,
 }
@@ -308,30 +283,9 @@ impl Tally {
 
 fn run_verify(args: &BatchVerifyArgs) -> anyhow::Result<u8> {
     let lang: Lang = args.lang.into();
-    let store = load_trust(&args.trust)?;
-    let crls = load_crls(&args.crl)?;
-    let status = match &args.status {
-        None => None,
-        Some(p) => Some(parse_status_document(
-            &read_limited(p, STATUS_LIST_LIMITS.max_bytes)
-                .with_context(|| format!("cannot read {}", p.display()))?,
-        )),
-    };
-    let now = time_or_now(args.at.as_deref())?;
-    let policy = VerifyPolicy {
-        require_revocation: args.require_revocation,
-        require_status_list: args.require_status,
-        require_timestamp: args.require_timestamp,
-        status_list_max_age_days: args.status_max_age_days,
-        ..VerifyPolicy::default()
-    };
-    let inputs = VerifyInputs {
-        store: &store,
-        crls: &crls,
-        status_list: status.as_ref(),
-        now,
-        policy: &policy,
-    };
+    let data = args.trust.load()?;
+    let policy = args.policy.policy();
+    let inputs = data.inputs(&policy);
     let threads = match args.jobs {
         Some(0) => return Err(anyhow!("--jobs must be at least 1")),
         Some(n) => n,

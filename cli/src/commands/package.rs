@@ -12,15 +12,12 @@ use anyhow::{anyhow, Context};
 use clap::{Args, Subcommand};
 use hocba_core::package::{build_manifest, verify_package, PackageReport};
 use hocba_core::sign::{PrepareOptions, Role, SoftwareSigner};
-use hocba_core::status::model::STATUS_LIST_LIMITS;
-use hocba_core::status::parse_status_document;
 use hocba_core::verify::envelope::ENVELOPE_LIMITS;
-use hocba_core::verify::{CheckStatus, Verdict, VerifyInputs, VerifyPolicy};
 use hocba_core::Lang;
 
-use super::verify::EXIT_INDETERMINATE;
-use crate::signing_input::{load_chain, load_crls, load_trust, read_input, read_text, time_or_now};
-use crate::{Format, LangArg, EXIT_INVALID, EXIT_OK};
+use crate::signing_input::{load_chain, read_input, read_text, time_or_now};
+use crate::verification_args::{exit_code, mark, PolicyArgs, TrustDataArgs};
+use crate::{Format, LangArg, EXIT_OK};
 
 /// Largest `records.ndjson` read (a school's year is a few thousand records of a few tens of KB).
 const MAX_NDJSON: usize = 2 * 1024 * 1024 * 1024 - 1;
@@ -64,18 +61,10 @@ struct BuildArgs {
 
 #[derive(Debug, Args)]
 struct VerifyArgs {
-    /// Directory of trusted certificates.
-    #[arg(long)]
-    trust: PathBuf,
-    /// A CRL (PEM or DER); repeat for several.
-    #[arg(long)]
-    crl: Vec<PathBuf>,
-    /// The school's signed status list.
-    #[arg(long)]
-    status: Option<PathBuf>,
-    /// The time of verification, RFC 3339 (default: now).
-    #[arg(long)]
-    at: Option<String>,
+    #[command(flatten)]
+    trust: TrustDataArgs,
+    #[command(flatten)]
+    policy: PolicyArgs,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
@@ -185,15 +174,7 @@ fn build(args: &BuildArgs) -> anyhow::Result<u8> {
 
 fn verify(args: &VerifyArgs) -> anyhow::Result<u8> {
     let lang: Lang = args.lang.into();
-    let store = load_trust(&args.trust)?;
-    let crls = load_crls(&args.crl)?;
-    let status = match &args.status {
-        None => None,
-        Some(p) => Some(parse_status_document(&read_input(
-            p,
-            STATUS_LIST_LIMITS.max_bytes,
-        )?)),
-    };
+    let data = args.trust.load()?;
     let dir = &args.package;
     let manifest = read_input(
         &dir.join("manifest.json"),
@@ -201,33 +182,14 @@ fn verify(args: &VerifyArgs) -> anyhow::Result<u8> {
     )?;
     let signature = read_input(&dir.join("manifest.sig"), MAX_SIG).map_err(|e| format!("{e:#}"));
     let ndjson = read_input(&dir.join("records.ndjson"), MAX_NDJSON)?;
-    let policy = VerifyPolicy::default();
-    let inputs = VerifyInputs {
-        store: &store,
-        crls: &crls,
-        status_list: status.as_ref(),
-        now: time_or_now(args.at.as_deref())?,
-        policy: &policy,
-    };
+    let policy = args.policy.policy();
+    let inputs = data.inputs(&policy);
     let report = verify_package(&manifest, signature, &ndjson, &inputs);
     match args.format {
         Format::Json => println!("{}", serde_json::to_string_pretty(&report.to_json(lang))?),
         Format::Text => print!("{}", render_text(&report, lang)),
     }
-    Ok(match report.verdict {
-        Verdict::Valid => EXIT_OK,
-        Verdict::Invalid => EXIT_INVALID,
-        Verdict::Indeterminate => EXIT_INDETERMINATE,
-    })
-}
-
-fn mark(status: CheckStatus) -> &'static str {
-    match status {
-        CheckStatus::Valid => "✓",
-        CheckStatus::Invalid => "✗",
-        CheckStatus::Skipped => "–",
-        CheckStatus::Error => "?",
-    }
+    Ok(exit_code(report.verdict))
 }
 
 /// The report for people: verdict, the package, the failing checks first (each names its record), then

@@ -11,18 +11,14 @@ use clap::{Args, Subcommand};
 use hocba_core::pki::CertInfo;
 use hocba_core::qr::{sign_stub, verify_stub, QrClaims, QrReport, QrVerifyInputs, MAX_STUB_BYTES};
 use hocba_core::sign::SoftwareSigner;
-use hocba_core::status::model::STATUS_LIST_LIMITS;
-use hocba_core::status::parse_status_document;
 use hocba_core::time::{Date, UnixTime};
 use hocba_core::verify::envelope::ENVELOPE_LIMITS;
-use hocba_core::verify::{parse_envelope, CheckStatus, Verdict, VerifyPolicy};
+use hocba_core::verify::{parse_envelope, VerifyPolicy};
 use hocba_core::Lang;
 
-use super::verify::EXIT_INDETERMINATE;
-use crate::signing_input::{
-    load_chain, load_crls, load_trust, read_input, read_text, time_or_now, write_output,
-};
-use crate::{Format, LangArg, EXIT_INVALID, EXIT_OK};
+use crate::signing_input::{load_chain, read_input, read_text, time_or_now, write_output};
+use crate::verification_args::{exit_code, mark, TrustDataArgs};
+use crate::{Format, LangArg, EXIT_OK};
 
 /// Largest stub file read (a stub is under a thousand characters).
 const MAX_STUB_FILE: usize = 64 * 1024;
@@ -76,24 +72,14 @@ pub struct IssueArgs {
 
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
-    /// Directory of trusted certificates; it may also hold school seal certificates (D-51).
-    #[arg(long)]
-    trust: PathBuf,
-    /// A CRL (PEM or DER); repeat for several.
-    #[arg(long)]
-    crl: Vec<PathBuf>,
-    /// The school's signed status list (its signature also carries the seal's certificate).
-    #[arg(long)]
-    status: Option<PathBuf>,
+    #[command(flatten)]
+    trust: TrustDataArgs,
     /// A school seal certificate (PEM/DER) to look the stub's key id up in; repeat for several.
     #[arg(long)]
     cert: Vec<PathBuf>,
     /// The full record or signed envelope the stub should stand for.
     #[arg(long)]
     record: Option<PathBuf>,
-    /// The time of verification, RFC 3339 (default: now).
-    #[arg(long)]
-    at: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
@@ -185,19 +171,11 @@ fn svg(text: &str) -> anyhow::Result<String> {
 
 fn verify(args: &VerifyArgs) -> anyhow::Result<u8> {
     let lang: Lang = args.lang.into();
-    let store = load_trust(&args.trust)?;
-    let crls = load_crls(&args.crl)?;
+    let data = args.trust.load()?;
     let mut certificates: Vec<CertInfo> = Vec::new();
     for p in &args.cert {
         certificates.extend(load_chain(p)?);
     }
-    let status = match &args.status {
-        None => None,
-        Some(p) => Some(parse_status_document(&read_input(
-            p,
-            STATUS_LIST_LIMITS.max_bytes,
-        )?)),
-    };
     let record = match &args.record {
         None => None,
         Some(p) => Some(read_input(p, ENVELOPE_LIMITS.max_bytes)?),
@@ -211,11 +189,11 @@ fn verify(args: &VerifyArgs) -> anyhow::Result<u8> {
     let report = verify_stub(
         &text,
         &QrVerifyInputs {
-            store: &store,
+            store: &data.store,
             certificates: &certificates,
-            crls: &crls,
-            status_list: status.as_ref(),
-            now: time_or_now(args.at.as_deref())?,
+            crls: &data.crls,
+            status_list: data.status.as_ref(),
+            now: data.now,
             policy: &policy,
             record: record.as_deref(),
         },
@@ -224,20 +202,7 @@ fn verify(args: &VerifyArgs) -> anyhow::Result<u8> {
         Format::Json => println!("{}", serde_json::to_string_pretty(&report.to_json(lang))?),
         Format::Text => print!("{}", render_text(&report, lang)),
     }
-    Ok(match report.verdict {
-        Verdict::Valid => EXIT_OK,
-        Verdict::Invalid => EXIT_INVALID,
-        Verdict::Indeterminate => EXIT_INDETERMINATE,
-    })
-}
-
-fn mark(status: CheckStatus) -> &'static str {
-    match status {
-        CheckStatus::Valid => "✓",
-        CheckStatus::Invalid => "✗",
-        CheckStatus::Skipped => "–",
-        CheckStatus::Error => "?",
-    }
+    Ok(exit_code(report.verdict))
 }
 
 /// The report for people: verdict, what the stub says (only when its signature holds), every check.

@@ -10,54 +10,27 @@ use anyhow::{anyhow, Context};
 use clap::Args;
 use hocba_core::pki::SharedPathCache;
 use hocba_core::sign::Role;
-use hocba_core::status::model::STATUS_LIST_LIMITS;
-use hocba_core::status::parse_status_document;
 use hocba_core::verify::envelope::ENVELOPE_LIMITS;
 use hocba_core::verify::report::TimeSource;
-use hocba_core::verify::{
-    verify_cached, CheckStatus, Verdict, VerificationReport, VerifyInputs, VerifyPolicy,
-};
+use hocba_core::verify::{verify_cached, Verdict, VerificationReport};
 use hocba_core::Lang;
 
-use crate::signing_input::{load_crls, load_trust, read_input, time_or_now};
-use crate::{Format, LangArg, EXIT_INVALID, EXIT_OK};
-
-/// Exit code: a required check could not decide.
-pub const EXIT_INDETERMINATE: u8 = 3;
+use crate::signing_input::read_input;
+use crate::verification_args::{mark, PolicyArgs, TrustDataArgs};
+use crate::{Format, LangArg, EXIT_INDETERMINATE, EXIT_INVALID, EXIT_OK};
 
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
-    /// Directory of trusted certificates (PEM/DER): self-signed roots are trust anchors, the others
-    /// intermediates that help build paths.
-    #[arg(long)]
-    trust: PathBuf,
-    /// A CRL (PEM or DER); repeat for several.
-    #[arg(long)]
-    crl: Vec<PathBuf>,
-    /// The school's signed status list (`hocba.status-list/1`).
-    #[arg(long)]
-    status: Option<PathBuf>,
-    /// The time of verification, RFC 3339 (default: now).
-    #[arg(long)]
-    at: Option<String>,
+    #[command(flatten)]
+    trust: TrustDataArgs,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
     /// Language of messages.
     #[arg(long, value_enum, default_value = "vi")]
     lang: LangArg,
-    /// Without a CRL issued after the signing time, revocation is undecided (exit 3) instead of skipped.
-    #[arg(long)]
-    require_revocation: bool,
-    /// Without a status list, the record's status is undecided (exit 3) instead of skipped.
-    #[arg(long)]
-    require_status: bool,
-    /// Every signature must carry a valid RFC 3161 timestamp.
-    #[arg(long)]
-    require_timestamp: bool,
-    /// Days after which a status list is stale.
-    #[arg(long, default_value_t = 35)]
-    status_max_age_days: i64,
+    #[command(flatten)]
+    policy: PolicyArgs,
     /// A signed envelope (`hocba.signed/1`), `-`, or a directory of them (`*.json`).
     input: PathBuf,
 }
@@ -78,30 +51,9 @@ fn inputs_of(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
 
 pub fn run(args: &VerifyArgs) -> anyhow::Result<u8> {
     let lang: Lang = args.lang.into();
-    let store = load_trust(&args.trust)?;
-    let crls = load_crls(&args.crl)?;
-    let status = match &args.status {
-        None => None,
-        Some(p) => Some(parse_status_document(&read_input(
-            p,
-            STATUS_LIST_LIMITS.max_bytes,
-        )?)),
-    };
-    let now = time_or_now(args.at.as_deref())?;
-    let policy = VerifyPolicy {
-        require_revocation: args.require_revocation,
-        require_status_list: args.require_status,
-        require_timestamp: args.require_timestamp,
-        status_list_max_age_days: args.status_max_age_days,
-        ..VerifyPolicy::default()
-    };
-    let inputs = VerifyInputs {
-        store: &store,
-        crls: &crls,
-        status_list: status.as_ref(),
-        now,
-        policy: &policy,
-    };
+    let data = args.trust.load()?;
+    let policy = args.policy.policy();
+    let inputs = data.inputs(&policy);
     let files = inputs_of(&args.input)?;
     if files.is_empty() {
         return Err(anyhow!("no .json file in {}", args.input.display()));
@@ -156,15 +108,6 @@ pub fn run(args: &VerifyArgs) -> anyhow::Result<u8> {
         EXIT_OK
     };
     Ok(worst)
-}
-
-fn mark(status: CheckStatus) -> &'static str {
-    match status {
-        CheckStatus::Valid => "✓",
-        CheckStatus::Invalid => "✗",
-        CheckStatus::Skipped => "–",
-        CheckStatus::Error => "?",
-    }
 }
 
 /// The report for people: verdict first, then the record, the signers, the trust data, every check.
