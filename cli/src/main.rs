@@ -11,6 +11,11 @@ mod verification_args;
 
 use std::process::ExitCode;
 
+// Verification and validation build JSON trees and reports from many small allocations; mimalloc
+// makes them a third cheaper than glibc's allocator (decisions D-84). The core itself never picks one.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::{Parser, Subcommand, ValueEnum};
 
 /// Exit code: everything valid.

@@ -277,7 +277,8 @@ fn hocba_accepts_openssl_cms_sign_signatures() {
     let mut src = record();
     for (i, (role, who, ca, extra)) in [
         ("gvcn", "gvcn", "ca-public", vec![]),
-        ("ht", "ht", "ca-gov", vec![]),
+        // The HT's signer is named by subjectKeyIdentifier rather than issuer and serial.
+        ("ht", "ht", "ca-gov", vec!["-keyid"]),
         (
             "seal",
             "seal",

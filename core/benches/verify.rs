@@ -17,6 +17,10 @@ use hocba_core::verify::{
     parse_envelope, signed_content, verify, verify_cached, Verdict, VerifyInputs, VerifyPolicy,
 };
 
+// As the CLI runs it (cli/src/main.rs): the benchmark measures what a user of `hocba verify` gets.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn tests_dir() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests")
 }

@@ -36,8 +36,7 @@ fn walk(v: &Value, path: &mut String, max: usize, out: &mut alloc::vec::Vec<Stri
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
                 let len = path.len();
-                path.push('/');
-                path.push_str(&alloc::format!("{i}"));
+                let _ = core::fmt::Write::write_fmt(path, format_args!("/{i}"));
                 walk(item, path, max, out, depth + 1);
                 path.truncate(len);
             }

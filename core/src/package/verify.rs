@@ -13,7 +13,7 @@ use super::build::line_facts;
 use super::manifest::{parse_manifest, Manifest, MAX_RECORDS};
 use crate::time::UnixTime;
 use crate::verify::content::canonical_bytes;
-use crate::verify::report::{Check, CheckStatus, Verdict};
+use crate::verify::report::{ck, Check, CheckStatus, Verdict};
 use crate::verify::verify::check_seal_signature;
 use crate::verify::{verify, SignedContent, VerifyInputs};
 use crate::Lang;
@@ -50,10 +50,6 @@ pub struct PackageReport {
     pub checks: Vec<Check>,
 }
 
-fn ck(id: &str, status: CheckStatus, code: &str, vi: String, en: String) -> Check {
-    Check::new(id, status, code, vi, en)
-}
-
 /// Splits NDJSON into lines (a final line end is optional; `\r\n` is accepted).
 #[must_use]
 pub fn ndjson_lines(bytes: &[u8]) -> Vec<&[u8]> {
@@ -87,13 +83,7 @@ pub fn verify_package(
     let (manifest, value) = match parse_manifest(manifest_bytes) {
         Ok(m) => m,
         Err(e) => {
-            checks.push(ck(
-                "manifest",
-                CheckStatus::Invalid,
-                e.code(),
-                e.message(Lang::Vi),
-                e.message(Lang::En),
-            ));
+            checks.push(Check::from_reason("manifest", CheckStatus::Invalid, &e));
             report.verdict = Verdict::derive(&checks);
             report.checks = checks;
             return report;
@@ -127,12 +117,10 @@ pub fn verify_package(
             &binding,
             inputs,
         )),
-        Err(e) => checks.push(ck(
+        Err(e) => checks.push(Check::from_reason(
             "manifest_signature",
             CheckStatus::Invalid,
-            e.code(),
-            e.message(Lang::Vi),
-            e.message(Lang::En),
+            &e,
         )),
     }
 

@@ -16,6 +16,7 @@ use alloc::sync::Arc;
 
 use super::algorithms::AlgorithmError;
 use super::cert::CertInfo;
+use super::trust_store::TrustStore;
 
 /// Where verification may remember and find work already done. Implementations must return exactly
 /// what they were given (or nothing); they may forget at any time.
@@ -65,6 +66,47 @@ pub(crate) fn memo_signature(
     let outcome = check();
     cache.put_signature(*signed, *signer, outcome.clone());
     outcome
+}
+
+/// A memo that answers first from the trust store: its certificates are already decoded and its links
+/// were checked when it was built, so an intermediate embedded in a CMS (as most signers send theirs)
+/// costs neither a decoding nor a public-key operation, even with no cache of the caller's. New work is
+/// remembered in `inner`.
+pub(crate) struct TrustStoreFirst<'a> {
+    /// The verification's trust store.
+    pub store: &'a TrustStore,
+    /// The caller's memo.
+    pub inner: &'a dyn PathCache,
+}
+
+impl PathCache for TrustStoreFirst<'_> {
+    fn certificate(&self, der_sha256: &[u8; 32]) -> Option<Arc<CertInfo>> {
+        match self.store.find(der_sha256) {
+            Some(cert) => Some(Arc::clone(cert)),
+            None => self.inner.certificate(der_sha256),
+        }
+    }
+    fn put_certificate(&self, der_sha256: [u8; 32], cert: Arc<CertInfo>) {
+        self.inner.put_certificate(der_sha256, cert);
+    }
+    fn signature(
+        &self,
+        signed: &[u8; 32],
+        signer: &[u8; 32],
+    ) -> Option<Result<(), AlgorithmError>> {
+        if self.store.link_verified(signed, signer) {
+            return Some(Ok(()));
+        }
+        self.inner.signature(signed, signer)
+    }
+    fn put_signature(
+        &self,
+        signed: [u8; 32],
+        signer: [u8; 32],
+        outcome: Result<(), AlgorithmError>,
+    ) {
+        self.inner.put_signature(signed, signer, outcome);
+    }
 }
 
 #[cfg(feature = "std")]

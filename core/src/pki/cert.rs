@@ -102,6 +102,51 @@ fn recognised(oid: &ObjectIdentifier) -> bool {
     .contains(oid)
 }
 
+/// What hocba reads from a certificate's extensions.
+#[derive(Default)]
+struct ExtensionFacts {
+    basic_constraints: Option<(bool, Option<u8>)>,
+    key_usage: Option<KeyUsage>,
+    ext_key_usage: Option<Vec<ObjectIdentifier>>,
+    ski: Option<Vec<u8>>,
+    aki: Option<Vec<u8>>,
+    unsupported_critical: Vec<String>,
+}
+
+impl ExtensionFacts {
+    /// Reads one extension (the first of its type); a malformed one is reported as unsupported.
+    fn read(&mut self, ext: &x509_cert::ext::Extension) {
+        let value = ext.extn_value.as_bytes();
+        let decoded = match ext.extn_id {
+            ext_oid::BASIC_CONSTRAINTS => BasicConstraints::from_der(value).map(|bc| {
+                self.basic_constraints = Some((bc.ca, bc.path_len_constraint));
+            }),
+            ext_oid::KEY_USAGE => KeyUsage::from_der(value).map(|ku| {
+                self.key_usage = Some(ku);
+            }),
+            ext_oid::EXT_KEY_USAGE => ExtendedKeyUsage::from_der(value).map(|eku| {
+                self.ext_key_usage = Some(eku.0);
+            }),
+            ext_oid::SKI => SubjectKeyIdentifier::from_der(value).map(|ski| {
+                self.ski = Some(ski.0.as_bytes().to_vec());
+            }),
+            ext_oid::AKI => AuthorityKeyIdentifier::from_der(value).map(|aki| {
+                self.aki = aki.key_identifier.map(|k| k.as_bytes().to_vec());
+            }),
+            other => {
+                if ext.critical && !recognised(&other) {
+                    self.unsupported_critical.push(other.to_string());
+                }
+                Ok(())
+            }
+        };
+        if decoded.is_err() {
+            self.unsupported_critical
+                .push(alloc::format!("{} (malformed)", ext.extn_id));
+        }
+    }
+}
+
 /// A decoded certificate with everything path validation needs, computed once.
 #[derive(Debug, Clone)]
 pub struct CertInfo {
@@ -143,6 +188,11 @@ pub struct CertInfo {
     pub aki: Option<Vec<u8>>,
     /// Critical extensions hocba does not process (dotted OIDs), or extensions that failed to decode.
     pub unsupported_critical: Vec<String>,
+    /// DER of the SubjectPublicKeyInfo.
+    pub spki_der: Vec<u8>,
+    /// The key as the native backend parsed it, on first use (D-86).
+    #[cfg(feature = "native-crypto")]
+    native_key: super::native_backend::ParsedKeyCache,
 }
 
 impl CertInfo {
@@ -183,7 +233,18 @@ impl CertInfo {
                 oid: "signatureAlgorithm differs from tbsCertificate.signature".into(),
             })
         };
-        let mut info = CertInfo {
+        let mut ext = ExtensionFacts::default();
+        let mut seen: Vec<ObjectIdentifier> = Vec::new();
+        for e in tbs.extensions.as_deref().unwrap_or(&[]) {
+            if seen.contains(&e.extn_id) {
+                ext.unsupported_critical
+                    .push(alloc::format!("{} (duplicate)", e.extn_id));
+                continue;
+            }
+            seen.push(e.extn_id);
+            ext.read(e);
+        }
+        Ok(CertInfo {
             fingerprint: sha2::Sha256::digest(&der_bytes).into(),
             subject: NameInfo::from_name(&tbs.subject),
             issuer: NameInfo::from_name(&tbs.issuer),
@@ -192,56 +253,22 @@ impl CertInfo {
             not_after: UnixTime::from_x509(&tbs.validity.not_after),
             key,
             scheme,
-            basic_constraints: None,
-            key_usage: None,
-            ext_key_usage: None,
-            ski: None,
-            aki: None,
-            unsupported_critical: Vec::new(),
+            basic_constraints: ext.basic_constraints,
+            key_usage: ext.key_usage,
+            ext_key_usage: ext.ext_key_usage,
+            ski: ext.ski,
+            aki: ext.aki,
+            unsupported_critical: ext.unsupported_critical,
             der: der_bytes,
             tbs_der,
             subject_der,
             issuer_der,
-            cert: cert.clone(),
-        };
-        let mut seen: Vec<ObjectIdentifier> = Vec::new();
-        for ext in tbs.extensions.as_deref().unwrap_or(&[]) {
-            let value = ext.extn_value.as_bytes();
-            if seen.contains(&ext.extn_id) {
-                info.unsupported_critical
-                    .push(alloc::format!("{} (duplicate)", ext.extn_id));
-                continue;
-            }
-            seen.push(ext.extn_id);
-            let decoded = match ext.extn_id {
-                ext_oid::BASIC_CONSTRAINTS => BasicConstraints::from_der(value).map(|bc| {
-                    info.basic_constraints = Some((bc.ca, bc.path_len_constraint));
-                }),
-                ext_oid::KEY_USAGE => KeyUsage::from_der(value).map(|ku| {
-                    info.key_usage = Some(ku);
-                }),
-                ext_oid::EXT_KEY_USAGE => ExtendedKeyUsage::from_der(value).map(|eku| {
-                    info.ext_key_usage = Some(eku.0);
-                }),
-                ext_oid::SKI => SubjectKeyIdentifier::from_der(value).map(|ski| {
-                    info.ski = Some(ski.0.as_bytes().to_vec());
-                }),
-                ext_oid::AKI => AuthorityKeyIdentifier::from_der(value).map(|aki| {
-                    info.aki = aki.key_identifier.map(|k| k.as_bytes().to_vec());
-                }),
-                other => {
-                    if ext.critical && !recognised(&other) {
-                        info.unsupported_critical.push(other.to_string());
-                    }
-                    Ok(())
-                }
-            };
-            if decoded.is_err() {
-                info.unsupported_critical
-                    .push(alloc::format!("{} (malformed)", ext.extn_id));
-            }
-        }
-        Ok(info)
+            spki_der,
+            #[cfg(feature = "native-crypto")]
+            native_key: super::native_backend::ParsedKeyCache::default(),
+            // Moved, not cloned: a decoded certificate is most of what this costs.
+            cert,
+        })
     }
 
     /// Reads every certificate of a PEM file (or a single DER certificate).
@@ -307,13 +334,41 @@ impl CertInfo {
     /// The algorithm policy's refusal or [`AlgorithmError::BadSignature`].
     pub fn verify_signed_by(&self, issuer: &CertInfo) -> Result<(), AlgorithmError> {
         let scheme = self.scheme.clone()?;
-        let key = issuer.key.as_ref().map_err(Clone::clone)?;
         let sig = self
             .cert
             .signature
             .as_bytes()
             .ok_or(AlgorithmError::BadSignature)?;
-        key.verify(scheme, &self.tbs_der, sig)
+        issuer.verify_message(scheme, &self.tbs_der, sig)
+    }
+
+    /// Checks `signature` over `message` with this certificate's key (as [`PublicKey::verify`], the
+    /// backend this build selects; the native backend keeps the key parsed for the next check).
+    ///
+    /// # Errors
+    /// The key's refusal by the policy, [`AlgorithmError::KeyAlgorithmMismatch`] or
+    /// [`AlgorithmError::BadSignature`].
+    pub fn verify_message(
+        &self,
+        scheme: SignatureScheme,
+        message: &[u8],
+        signature: &[u8],
+    ) -> Result<(), AlgorithmError> {
+        let key = self.key.as_ref().map_err(Clone::clone)?;
+        #[cfg(feature = "native-crypto")]
+        if super::algorithms::Backend::SELECTED == super::algorithms::Backend::Native {
+            if let Some(outcome) = super::native_backend::verify_parsed(
+                &self.native_key,
+                &self.spki_der,
+                key,
+                scheme,
+                message,
+                signature,
+            ) {
+                return outcome;
+            }
+        }
+        key.verify(scheme, message, signature)
     }
 
     /// Serial number as upper-case hex.

@@ -157,10 +157,9 @@ impl NameInfo {
 /// significant: "Nguyễn" and "Nguyen" differ.
 #[must_use]
 pub fn normalize_name(s: &str) -> String {
-    let nfc: String = s.nfc().collect();
-    let lower = nfc.to_lowercase();
+    let lower = to_nfc(s).to_lowercase();
     // Lower-casing can produce decomposed sequences in rare cases; recompose.
-    let lower: String = lower.nfc().collect();
+    let lower = to_nfc(&lower);
     let mut out = String::with_capacity(lower.len());
     for word in lower.split_whitespace() {
         if !out.is_empty() {
@@ -169,6 +168,15 @@ pub fn normalize_name(s: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// `s` in NFC, copied as it is when it already is (names nearly always are: the scan is a fast path).
+fn to_nfc(s: &str) -> alloc::borrow::Cow<'_, str> {
+    if crate::record::text::is_nfc(s) {
+        alloc::borrow::Cow::Borrowed(s)
+    } else {
+        alloc::borrow::Cow::Owned(s.nfc().collect())
+    }
 }
 
 /// Same person or organisation name under [`normalize_name`]?

@@ -9,7 +9,6 @@
 //! school the stub names.
 
 use alloc::format;
-use alloc::string::String;
 use alloc::sync::Arc;
 use alloc::vec::Vec;
 
@@ -23,7 +22,7 @@ use crate::status::{StatusDocument, StatusListError};
 use crate::time::UnixTime;
 use crate::verify::envelope::parse_envelope;
 use crate::verify::policy::is_school_certificate;
-use crate::verify::report::{Check, CheckStatus, CrlUsed, TrustSummary, Verdict};
+use crate::verify::report::{ck, Check, CheckStatus, CrlUsed, TrustSummary, Verdict};
 use crate::verify::verify::status_check_for;
 use crate::verify::{signed_content, SignedContent, VerifyInputs, VerifyPolicy};
 use crate::Lang;
@@ -45,10 +44,6 @@ pub struct QrVerifyInputs<'a> {
     pub policy: &'a VerifyPolicy,
     /// The full record (`hocba.record/1`) or signed envelope (`hocba.signed/1`) the stub stands for.
     pub record: Option<&'a [u8]>,
-}
-
-fn ck(id: &str, status: CheckStatus, code: &str, vi: String, en: String) -> Check {
-    Check::new(id, status, code, vi, en)
 }
 
 /// Checks a COSE signature (`r || s` for ES256) with `key`.
@@ -187,13 +182,7 @@ pub fn verify_stub(text: &str, inputs: &QrVerifyInputs<'_>) -> QrReport {
         Err(e) => {
             for id in ["format", "decompression", "cose"] {
                 if id == e.check_id() {
-                    b.push(ck(
-                        id,
-                        CheckStatus::Invalid,
-                        e.code(),
-                        e.message(Lang::Vi),
-                        e.message(Lang::En),
-                    ));
+                    b.push(Check::from_reason(id, CheckStatus::Invalid, &e));
                     b.skip_after(id, "mã QR không đọc được", "the stub cannot be read");
                     break;
                 }
@@ -335,13 +324,7 @@ fn judge(d: &DecodedStub, inputs: &QrVerifyInputs<'_>, b: &mut Builder, report: 
     let at = d.claims.issued_at;
     match build_path(cert, &pool, inputs.store, at) {
         Err(e) => {
-            b.push(ck(
-                "path",
-                CheckStatus::Invalid,
-                e.code(),
-                e.message(Lang::Vi),
-                e.message(Lang::En),
-            ));
+            b.push(Check::from_reason("path", CheckStatus::Invalid, &e));
             b.push(ck(
                 "revocation",
                 CheckStatus::Skipped,
@@ -370,13 +353,7 @@ fn judge(d: &DecodedStub, inputs: &QrVerifyInputs<'_>, b: &mut Builder, report: 
             "chứng thư số cho phép ký văn bản".into(),
             "the certificate allows document signing".into(),
         )),
-        Err(e) => b.push(ck(
-            "key_usage",
-            CheckStatus::Invalid,
-            e.code(),
-            e.message(Lang::Vi),
-            e.message(Lang::En),
-        )),
+        Err(e) => b.push(Check::from_reason("key_usage", CheckStatus::Invalid, &e)),
     }
     let school = SignedContent {
         school_code: Some(d.claims.school_code.clone()),
@@ -531,15 +508,7 @@ fn record(d: &DecodedStub, inputs: &QrVerifyInputs<'_>, report: &mut QrReport) -
             )
         }
         Ok(env) => match signed_content(&env.record) {
-            Err(e) => {
-                return ck(
-                    "record",
-                    CheckStatus::Error,
-                    e.code(),
-                    e.message(Lang::Vi),
-                    e.message(Lang::En),
-                )
-            }
+            Err(e) => return Check::from_reason("record", CheckStatus::Error, &e),
             Ok(c) => c,
         },
     };

@@ -781,6 +781,11 @@ fn type_vi(t: &str) -> &str {
 
 /// Appends `token` to a JSON pointer, escaped per RFC 6901 (`~` → `~0`, `/` → `~1`).
 pub fn push_pointer_token(pointer: &mut String, token: &str) {
+    // Walkers call this for every key of every record; almost no key needs escaping.
+    if !token.bytes().any(|b| b == b'~' || b == b'/') {
+        pointer.push_str(token);
+        return;
+    }
     for c in token.chars() {
         match c {
             '~' => pointer.push_str("~0"),

@@ -13,6 +13,8 @@ use alloc::vec::Vec;
 
 use serde_json::Value;
 
+use core::fmt::Write as _;
+
 use super::problem::{push_pointer_token, Problem, ProblemKind};
 use crate::assess::raw::{MAX_REGULAR, MAX_SUBJECTS, MAX_TRAITS};
 
@@ -352,8 +354,7 @@ impl Walker {
                 }
                 for (i, x) in items.iter().enumerate() {
                     let len = self.path.len();
-                    self.path.push('/');
-                    self.path.push_str(&alloc::format!("{i}"));
+                    let _ = write!(self.path, "/{i}");
                     self.value(x, item);
                     self.path.truncate(len);
                 }

@@ -16,7 +16,8 @@
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use base64ct::{Base64, Encoding};
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
 use serde_json::{Map, Value};
 
 use crate::assess::AssessError;
@@ -170,7 +171,9 @@ pub fn parse_status_document(bytes: &[u8]) -> Result<StatusDocument, StatusListE
     Ok(StatusDocument {
         list,
         list_value: raw.list,
-        cms: Base64::decode_vec(raw.signature.cms.trim()).map_err(|e| e.to_string()),
+        cms: BASE64
+            .decode(raw.signature.cms.trim())
+            .map_err(|e| e.to_string()),
     })
 }
 
@@ -185,7 +188,7 @@ impl StatusList {
     #[must_use]
     pub fn to_document(&self, cms_der: &[u8]) -> Value {
         let mut sig = Map::new();
-        sig.insert("cms".into(), Value::String(Base64::encode_string(cms_der)));
+        sig.insert("cms".into(), Value::String(BASE64.encode(cms_der)));
         let mut m = Map::new();
         m.insert("format".into(), Value::String(STATUS_LIST_FORMAT.into()));
         m.insert("list".into(), self.to_value());

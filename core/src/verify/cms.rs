@@ -6,19 +6,16 @@ use alloc::string::{String, ToString};
 use alloc::sync::Arc;
 use alloc::vec::Vec;
 
-use cms::cert::CertificateChoices;
-use cms::content_info::ContentInfo;
-use cms::signed_data::{SignedData, SignerIdentifier};
 use const_oid::ObjectIdentifier;
-use der::asn1::OctetStringRef;
-use der::{Decode, Encode};
-use x509_cert::attr::Attribute;
+use der::asn1::{OctetStringRef, Utf8StringRef};
+use der::{Decode, Encode, Tag};
+use spki::AlgorithmIdentifierOwned;
 use x509_cert::time::Time;
 
-use crate::pki::der_view;
+use crate::pki::der_view::Tlv;
 use crate::pki::{AlgorithmError, CertInfo, DigestAlgorithm, SignatureScheme};
 use crate::pki::{NoPathCache, PathCache};
-use crate::sign::profile::{oid, read_role_attribute, single_attribute, SigningCertificateV2};
+use crate::sign::profile::{oid, SigningCertificateV2};
 use crate::time::UnixTime;
 use crate::Lang;
 use sha2::Digest;
@@ -170,31 +167,52 @@ fn malformed(e: &dyn core::fmt::Display) -> CmsError {
     }
 }
 
-/// The raw signed attributes of the single SignerInfo, retagged as SET OF (RFC 5652 §5.4).
-fn raw_signed_attrs(cms_der: &[u8]) -> Result<Vec<u8>, der::Error> {
-    let content = der_view::child(cms_der, 1)?;
-    let signed_data = der_view::child(content, 0)?;
-    let fields = der_view::children(signed_data)?;
-    let signer_infos = fields.last().copied().ok_or(der::ErrorKind::Failed)?;
-    let signer_info = der_view::child(signer_infos, 0)?;
-    let attrs = der_view::children(signer_info)?
-        .into_iter()
-        .find(|tlv| tlv.first() == Some(&0xA0))
-        .ok_or(der::ErrorKind::Failed)?;
-    let mut out = attrs.to_vec();
-    out[0] = 0x31;
+const fn context(number: der::TagNumber) -> Tag {
+    Tag::ContextSpecific {
+        constructed: true,
+        number,
+    }
+}
+
+/// One attribute of a SignerInfo: its type and the raw values of its SET.
+struct RawAttribute<'a> {
+    oid: ObjectIdentifier,
+    values: Vec<Tlv<'a>>,
+}
+
+/// The attributes inside a `[0]`/`[1] IMPLICIT SET OF Attribute`.
+fn raw_attributes<'a>(set: &Tlv<'a>) -> Result<Vec<RawAttribute<'a>>, der::Error> {
+    let mut out = Vec::new();
+    for attr in set.children()? {
+        let mut fields = attr?.expect(Tag::Sequence)?.children()?;
+        let oid = fields.required()?.decode::<ObjectIdentifier>()?;
+        let values = fields
+            .required()?
+            .expect(Tag::Set)?
+            .children()?
+            .collect::<Result<Vec<_>, _>>()?;
+        fields.finish()?;
+        out.push(RawAttribute { oid, values });
+    }
     Ok(out)
 }
 
-fn attr_time(attrs: &[Attribute]) -> Result<Option<UnixTime>, CmsError> {
-    let bad = |_| CmsError::AttributeMalformed {
-        attribute: "signing-time",
-    };
-    let Some(any) = single_attribute(attrs, &oid::SIGNING_TIME).map_err(bad)? else {
+/// The only value of attribute `oid` decoded as `T`: `None` if absent, an error if repeated,
+/// multi-valued or malformed (RFC 5652 §11: these attributes have exactly one value).
+fn single_value<'a, T: Decode<'a>>(
+    attrs: &[RawAttribute<'a>],
+    oid: &ObjectIdentifier,
+    attribute: &'static str,
+) -> Result<Option<T>, CmsError> {
+    let bad = |_| CmsError::AttributeMalformed { attribute };
+    let mut found = attrs.iter().filter(|a| &a.oid == oid);
+    let Some(attr) = found.next() else {
         return Ok(None);
     };
-    let time = Time::from_der(&any.to_der().map_err(bad)?).map_err(bad)?;
-    Ok(Some(UnixTime::from_x509(&time)))
+    match (found.next(), attr.values.as_slice()) {
+        (None, [value]) => value.decode::<T>().map(Some).map_err(bad),
+        _ => Err(CmsError::AttributeMalformed { attribute }),
+    }
 }
 
 /// Reads a CMS ContentInfo (DER) holding SignedData with exactly one signer and signed attributes.
@@ -205,8 +223,141 @@ pub fn read_cms(cms_der: &[u8]) -> Result<CmsFacts, CmsError> {
     read_cms_cached(cms_der, &NoPathCache)
 }
 
+/// The structure of SignedData (RFC 5652 §5.1), cut into the parts hocba reads.
+struct SignedDataParts<'a> {
+    econtent_type: ObjectIdentifier,
+    econtent: Option<Vec<u8>>,
+    certificates: Vec<Tlv<'a>>,
+    signer_infos: Vec<Tlv<'a>>,
+}
+
+fn signed_data_parts(cms_der: &[u8]) -> Result<SignedDataParts<'_>, CmsError> {
+    let m = |e: der::Error| malformed(&e);
+    // ContentInfo ::= SEQUENCE { contentType OID, content [0] EXPLICIT ANY }
+    let mut ci = Tlv::parse(cms_der)
+        .and_then(|t| t.expect(Tag::Sequence))
+        .and_then(|t| t.children())
+        .map_err(m)?;
+    let content_type = ci
+        .required()
+        .and_then(|t| t.decode::<ObjectIdentifier>())
+        .map_err(m)?;
+    if content_type != oid::SIGNED_DATA {
+        return Err(CmsError::NotSignedData {
+            content_type: content_type.to_string(),
+        });
+    }
+    let mut explicit = ci
+        .required_with(context(der::TagNumber::N0))
+        .and_then(|t| t.children())
+        .map_err(m)?;
+    let signed_data = explicit.required_with(Tag::Sequence).map_err(m)?;
+    explicit.finish().map_err(m)?;
+    ci.finish().map_err(m)?;
+
+    // SignedData ::= SEQUENCE { version, digestAlgorithms SET, encapContentInfo,
+    //   certificates [0] IMPLICIT OPTIONAL, crls [1] IMPLICIT OPTIONAL, signerInfos SET }
+    let mut fields = signed_data.children().map_err(m)?;
+    fields.required_with(Tag::Integer).map_err(m)?;
+    for alg in fields
+        .required_with(Tag::Set)
+        .and_then(|t| t.children())
+        .map_err(m)?
+    {
+        alg.and_then(|t| t.decode::<AlgorithmIdentifierOwned>())
+            .map_err(m)?;
+    }
+    let mut encap = fields
+        .required_with(Tag::Sequence)
+        .and_then(|t| t.children())
+        .map_err(m)?;
+    let econtent_type = encap
+        .required()
+        .and_then(|t| t.decode::<ObjectIdentifier>())
+        .map_err(m)?;
+    let econtent = match encap.optional(context(der::TagNumber::N0)).map_err(m)? {
+        None => None,
+        Some(wrapper) => {
+            let mut inner = wrapper.children().map_err(m)?;
+            let octets = inner
+                .required()
+                .and_then(|t| t.decode::<OctetStringRef<'_>>())
+                .map_err(m)?;
+            inner.finish().map_err(m)?;
+            Some(octets.as_bytes().to_vec())
+        }
+    };
+    encap.finish().map_err(m)?;
+    let certificates = match fields.optional(context(der::TagNumber::N0)).map_err(m)? {
+        None => Vec::new(),
+        Some(set) => set.children().and_then(Iterator::collect).map_err(m)?,
+    };
+    if let Some(crls) = fields.optional(context(der::TagNumber::N1)).map_err(m)? {
+        // Revocation data travels beside the record (design §4), not inside the CMS; still well formed.
+        crls.children()
+            .and_then(|c| c.collect::<Result<Vec<_>, _>>())
+            .map_err(m)?;
+    }
+    let signer_infos = fields
+        .required_with(Tag::Set)
+        .and_then(|t| t.children())
+        .and_then(Iterator::collect)
+        .map_err(m)?;
+    fields.finish().map_err(m)?;
+    Ok(SignedDataParts {
+        econtent_type,
+        econtent,
+        certificates,
+        signer_infos,
+    })
+}
+
+/// The embedded certificates: taken from `cache` by the SHA-256 of their bytes, decoded on a miss.
+fn embedded_certificates(
+    choices: &[Tlv<'_>],
+    cache: &dyn PathCache,
+) -> Result<Vec<Arc<CertInfo>>, CmsError> {
+    if choices.len() > MAX_EMBEDDED_CERTS {
+        return Err(CmsError::TooManyCertificates {
+            count: choices.len(),
+            limit: MAX_EMBEDDED_CERTS,
+        });
+    }
+    let mut embedded = Vec::with_capacity(choices.len());
+    for (n, choice) in choices.iter().enumerate() {
+        match choice.tag {
+            Tag::Sequence => {
+                // The decoded certificate is a function of these bytes alone: the memo is exact.
+                let key: [u8; 32] = sha2::Sha256::digest(choice.raw).into();
+                if let Some(info) = cache.certificate(&key) {
+                    embedded.push(info);
+                    continue;
+                }
+                let info = CertInfo::from_der(choice.raw).map_err(|e| CmsError::Malformed {
+                    detail: alloc::format!("embedded certificate {n}: {e}"),
+                })?;
+                let info = Arc::new(info);
+                cache.put_certificate(key, Arc::clone(&info));
+                embedded.push(info);
+            }
+            // Extended, attribute and other certificate formats (CertificateChoices [0]–[3]) say
+            // nothing about an X.509 path; they are allowed and not used.
+            Tag::ContextSpecific { number, .. } if number.value() <= 3 => {}
+            other => {
+                return Err(CmsError::Malformed {
+                    detail: alloc::format!("embedded certificate {n}: unexpected tag {other}"),
+                })
+            }
+        }
+    }
+    Ok(embedded)
+}
+
 /// [`read_cms`] that takes embedded certificates already decoded from `cache` and remembers new ones
 /// (the facts are the same).
+///
+/// The CMS is walked in place ([`Tlv`]): only the leaves hocba uses are decoded, and an
+/// embedded certificate only when the cache does not hold it.
 ///
 /// # Errors
 /// [`CmsError`].
@@ -217,134 +368,110 @@ pub fn read_cms_cached(cms_der: &[u8], cache: &dyn PathCache) -> Result<CmsFacts
             limit: MAX_CMS_BYTES,
         });
     }
-    let ci = ContentInfo::from_der(cms_der).map_err(|e| malformed(&e))?;
-    if ci.content_type != oid::SIGNED_DATA {
-        return Err(CmsError::NotSignedData {
-            content_type: ci.content_type.to_string(),
+    let m = |e: der::Error| malformed(&e);
+    let parts = signed_data_parts(cms_der)?;
+    let [signer_info] = parts.signer_infos.as_slice() else {
+        return Err(CmsError::SignerCount {
+            count: parts.signer_infos.len(),
         });
-    }
-    let sd: SignedData = ci.content.decode_as().map_err(|e| malformed(&e))?;
-    let count = sd.signer_infos.0.len();
-    if count != 1 {
-        return Err(CmsError::SignerCount { count });
-    }
-    let si = sd
-        .signer_infos
-        .0
-        .get(0)
-        .ok_or(CmsError::SignerCount { count: 0 })?;
-    let attrs = si
-        .signed_attrs
-        .as_ref()
-        .ok_or(CmsError::NoSignedAttributes)?;
-    let signed_attrs_der = raw_signed_attrs(cms_der).map_err(|e| malformed(&e))?;
+    };
 
-    let cert_choices = sd
-        .certificates
-        .as_ref()
-        .map(|c| c.0.as_slice())
-        .unwrap_or(&[]);
-    if cert_choices.len() > MAX_EMBEDDED_CERTS {
-        return Err(CmsError::TooManyCertificates {
-            count: cert_choices.len(),
-            limit: MAX_EMBEDDED_CERTS,
-        });
-    }
-    let mut embedded = Vec::new();
-    for choice in cert_choices {
-        if let CertificateChoices::Certificate(c) = choice {
-            let der_bytes = c.to_der().map_err(|e| malformed(&e))?;
-            // The decoded certificate is a function of these bytes alone: the memo is exact.
-            let key: [u8; 32] = sha2::Sha256::digest(&der_bytes).into();
-            if let Some(info) = cache.certificate(&key) {
-                embedded.push(info);
-            } else if let Ok(info) = CertInfo::from_cert(c.clone(), der_bytes) {
-                let info = Arc::new(info);
-                cache.put_certificate(key, Arc::clone(&info));
-                embedded.push(info);
-            }
-        }
-    }
-    let signer_cert = match &si.sid {
-        SignerIdentifier::IssuerAndSerialNumber(ias) => {
-            let issuer = ias.issuer.to_der().map_err(|e| malformed(&e))?;
+    // SignerInfo ::= SEQUENCE { version, sid, digestAlgorithm, signedAttrs [0] IMPLICIT OPTIONAL,
+    //   signatureAlgorithm, signature OCTET STRING, unsignedAttrs [1] IMPLICIT OPTIONAL }
+    let mut fields = signer_info
+        .expect(Tag::Sequence)
+        .and_then(|t| t.children())
+        .map_err(m)?;
+    fields.required_with(Tag::Integer).map_err(m)?;
+    let sid = fields.required().map_err(m)?;
+    let digest_alg = fields
+        .required()
+        .and_then(|t| t.decode::<AlgorithmIdentifierOwned>())
+        .map_err(m)?;
+    let signed_attrs = fields
+        .optional(context(der::TagNumber::N0))
+        .map_err(m)?
+        .ok_or(CmsError::NoSignedAttributes)?;
+    let signature_alg = fields
+        .required()
+        .and_then(|t| t.decode::<AlgorithmIdentifierOwned>())
+        .map_err(m)?;
+    let signature = fields
+        .required()
+        .and_then(|t| t.decode::<OctetStringRef<'_>>())
+        .map_err(m)?;
+    let unsigned_attrs = fields.optional(context(der::TagNumber::N1)).map_err(m)?;
+    fields.finish().map_err(m)?;
+
+    let embedded = embedded_certificates(&parts.certificates, cache)?;
+    let signer_cert = match sid.tag {
+        // IssuerAndSerialNumber ::= SEQUENCE { issuer Name, serialNumber INTEGER }
+        Tag::Sequence => {
+            let mut ias = sid.children().map_err(m)?;
+            let issuer = ias.required_with(Tag::Sequence).map_err(m)?;
+            let serial = ias.required_with(Tag::Integer).map_err(m)?;
+            ias.finish().map_err(m)?;
             embedded
                 .iter()
-                .find(|c| c.issuer_der == issuer && c.serial == ias.serial_number.as_bytes())
+                .find(|c| c.issuer_der == issuer.raw && c.serial == serial.value)
         }
-        SignerIdentifier::SubjectKeyIdentifier(ski) => embedded
+        // subjectKeyIdentifier [0] IMPLICIT OCTET STRING
+        Tag::ContextSpecific {
+            constructed: false,
+            number: der::TagNumber::N0,
+        } => embedded
             .iter()
-            .find(|c| c.ski.as_deref() == Some(ski.0.as_bytes())),
+            .find(|c| c.ski.as_deref() == Some(sid.value)),
+        other => {
+            return Err(CmsError::Malformed {
+                detail: alloc::format!("signer identifier with tag {other}"),
+            })
+        }
     }
     .cloned()
     .ok_or(CmsError::SignerCertificateMissing)?;
 
-    let digest_algorithm = DigestAlgorithm::from_oid(&si.digest_alg.oid);
+    let digest_algorithm = DigestAlgorithm::from_oid(&digest_alg.oid);
     let scheme = digest_algorithm
         .clone()
-        .and_then(|d| SignatureScheme::from_cms(&si.signature_algorithm, d));
+        .and_then(|d| SignatureScheme::from_cms(&signature_alg, d));
 
-    let content_type_attr = single_attribute(attrs.as_slice(), &oid::CONTENT_TYPE)
-        .and_then(|a| a.map(|any| any.decode_as::<ObjectIdentifier>()).transpose())
-        .map_err(|_| CmsError::AttributeMalformed {
-            attribute: "content-type",
-        })?;
-    let message_digest = single_attribute(attrs.as_slice(), &oid::MESSAGE_DIGEST)
-        .and_then(|a| {
-            a.map(|any| {
-                any.decode_as::<OctetStringRef<'_>>()
-                    .map(|o| o.as_bytes().to_vec())
-            })
-            .transpose()
-        })
-        .map_err(|_| CmsError::AttributeMalformed {
-            attribute: "message-digest",
-        })?;
-    let signing_time = attr_time(attrs.as_slice())?;
+    let attrs = raw_attributes(&signed_attrs).map_err(m)?;
+    // The signature covers the attributes as sent, retagged as SET OF (RFC 5652 §5.4).
+    let mut signed_attrs_der = signed_attrs.raw.to_vec();
+    signed_attrs_der[0] = 0x31;
+    let content_type_attr =
+        single_value::<ObjectIdentifier>(&attrs, &oid::CONTENT_TYPE, "content-type")?;
+    let message_digest =
+        single_value::<OctetStringRef<'_>>(&attrs, &oid::MESSAGE_DIGEST, "message-digest")?
+            .map(|o| o.as_bytes().to_vec());
+    let signing_time = single_value::<Time>(&attrs, &oid::SIGNING_TIME, "signing-time")?
+        .map(|t| UnixTime::from_x509(&t));
     let role_attribute =
-        read_role_attribute(attrs.as_slice()).map_err(|_| CmsError::AttributeMalformed {
-            attribute: "hocba-signer-role",
-        })?;
-    let signing_certificate_v2 = single_attribute(attrs.as_slice(), &oid::SIGNING_CERTIFICATE_V2)
-        .and_then(|a| {
-            a.map(|any| SigningCertificateV2::from_der(&any.to_der()?))
-                .transpose()
-        })
-        .map_err(|_| CmsError::AttributeMalformed {
-            attribute: "signing-certificate-v2",
-        })?;
+        single_value::<Utf8StringRef<'_>>(&attrs, &oid::HOCBA_SIGNER_ROLE, "hocba-signer-role")?
+            .map(|s| s.as_str().into());
+    let signing_certificate_v2 = single_value::<SigningCertificateV2>(
+        &attrs,
+        &oid::SIGNING_CERTIFICATE_V2,
+        "signing-certificate-v2",
+    )?;
     let mut timestamp_tokens = Vec::new();
-    for attr in si
-        .unsigned_attrs
-        .as_ref()
-        .map(|a| a.as_slice())
-        .unwrap_or(&[])
-    {
-        if attr.oid == oid::SIGNATURE_TIMESTAMP {
-            for v in attr.values.iter() {
-                timestamp_tokens.push(v.to_der().map_err(|e| malformed(&e))?);
+    if let Some(unsigned) = unsigned_attrs {
+        for attr in raw_attributes(&unsigned).map_err(m)? {
+            if attr.oid == oid::SIGNATURE_TIMESTAMP {
+                timestamp_tokens.extend(attr.values.iter().map(|v| v.raw.to_vec()));
             }
         }
     }
-    let econtent = sd
-        .encap_content_info
-        .econtent
-        .as_ref()
-        .map(|any| {
-            any.decode_as::<OctetStringRef<'_>>()
-                .map(|o| o.as_bytes().to_vec())
-        })
-        .transpose()
-        .map_err(|e| malformed(&e))?;
     Ok(CmsFacts {
         signer_cert,
         embedded,
         digest_algorithm,
         scheme,
         signed_attrs_der,
-        signature: si.signature.as_bytes().to_vec(),
-        econtent_type: sd.encap_content_info.econtent_type,
-        econtent,
+        signature: signature.as_bytes().to_vec(),
+        econtent_type: parts.econtent_type,
+        econtent: parts.econtent,
         content_type_attr,
         message_digest,
         signing_time,
@@ -421,6 +548,20 @@ impl CmsFacts {
         content: &[u8],
         expected_type: ObjectIdentifier,
     ) -> Result<(), DigestError> {
+        self.check_digest_with(content, None, expected_type)
+    }
+
+    /// [`Self::check_digest`] with the content's SHA-256 already computed (the signatures of one record
+    /// share it; another digest algorithm hashes `content`).
+    ///
+    /// # Errors
+    /// [`DigestError`].
+    pub fn check_digest_with(
+        &self,
+        content: &[u8],
+        content_sha256: Option<&[u8]>,
+        expected_type: ObjectIdentifier,
+    ) -> Result<(), DigestError> {
         let algorithm = self
             .digest_algorithm
             .clone()
@@ -438,7 +579,11 @@ impl CmsFacts {
             .message_digest
             .as_deref()
             .ok_or(DigestError::MissingDigest)?;
-        if algorithm.digest(content) == signed {
+        let matches = match (&algorithm, content_sha256) {
+            (DigestAlgorithm::Sha256, Some(known)) => known == signed,
+            _ => algorithm.digest(content) == signed,
+        };
+        if matches {
             Ok(())
         } else {
             Err(DigestError::Mismatch {
@@ -453,8 +598,8 @@ impl CmsFacts {
     /// The policy's refusal or [`AlgorithmError::BadSignature`].
     pub fn check_signature(&self) -> Result<(), AlgorithmError> {
         let scheme = self.scheme.clone()?;
-        let key = self.signer_cert.key.as_ref().map_err(Clone::clone)?;
-        key.verify(scheme, &self.signed_attrs_der, &self.signature)
+        self.signer_cert
+            .verify_message(scheme, &self.signed_attrs_der, &self.signature)
     }
 
     /// Checks the algorithm policy alone (digest, scheme, key) without verifying.
@@ -500,7 +645,11 @@ impl CmsFacts {
             None => DigestAlgorithm::Sha256,
             Some(a) => DigestAlgorithm::from_oid(&a.oid).map_err(EssError::Algorithm)?,
         };
-        if alg.digest(&self.signer_cert.der) != first.cert_hash.as_bytes() {
+        let cert_hash = match alg {
+            DigestAlgorithm::Sha256 => self.signer_cert.fingerprint.to_vec(),
+            other => other.digest(&self.signer_cert.der),
+        };
+        if cert_hash != first.cert_hash.as_bytes() {
             return Err(EssError::Mismatch);
         }
         if let Some(is) = &first.issuer_serial {

@@ -18,6 +18,8 @@ pub struct SignedContent {
     pub canonical_bytes: Vec<u8>,
     /// SHA-256 of `canonical_bytes`, lower-case hex.
     pub digest_hex: String,
+    /// SHA-256 of `canonical_bytes` (the signatures' message digests are compared with it).
+    pub sha256: Vec<u8>,
     /// The record's id.
     pub record_id: Option<String>,
     /// The class teacher the record names (GVCN).
@@ -120,7 +122,8 @@ pub fn canonical_bytes(value: &Value) -> Result<Vec<u8>, ContentError> {
 /// [`ContentError`] when the record has no canonical form.
 pub fn signed_content(record: &Value) -> Result<SignedContent, ContentError> {
     let canonical = canonical_bytes(record)?;
-    let digest_hex = hex_lower(&DigestAlgorithm::Sha256.digest(&canonical));
+    let sha256 = DigestAlgorithm::Sha256.digest(&canonical);
+    let digest_hex = hex_lower(&sha256);
     let names = super::adapter::binding(record);
     let summary = RecordSummary {
         record_id: names.record_id.clone(),
@@ -135,6 +138,7 @@ pub fn signed_content(record: &Value) -> Result<SignedContent, ContentError> {
     Ok(SignedContent {
         canonical_bytes: canonical,
         digest_hex,
+        sha256,
         record_id: names.record_id,
         class_teacher: names.class_teacher,
         principal: names.principal,

@@ -14,7 +14,8 @@
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use base64ct::{Base64, Encoding};
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
 use serde_json::{Map, Value};
 
 use crate::assess::AssessError;
@@ -179,7 +180,7 @@ pub fn parse_envelope(bytes: &[u8]) -> Result<Envelope, EnvelopeError> {
         .into_iter()
         .map(|s| EnvelopeSignature {
             declared_role: s.role,
-            cms: Base64::decode_vec(s.cms.trim()).map_err(|e| e.to_string()),
+            cms: BASE64.decode(s.cms.trim()).map_err(|e| e.to_string()),
         })
         .collect();
     Ok(Envelope {
@@ -218,7 +219,7 @@ impl Envelope {
                 if let Some(r) = &s.declared_role {
                     m.insert("role".into(), Value::String(r.clone()));
                 }
-                m.insert("cms".into(), Value::String(Base64::encode_string(cms)));
+                m.insert("cms".into(), Value::String(BASE64.encode(cms)));
                 Some(Value::Object(m))
             })
             .collect();

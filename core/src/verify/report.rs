@@ -59,7 +59,51 @@ pub struct Check {
     pub message_en: String,
 }
 
+/// Why a check did not hold, as a report states it: a stable code and a message in each language. The
+/// error types of the verification path implement it (listed at the end of this file), so that a check is made from
+/// an error in one way everywhere ([`Check::from_reason`]).
+pub trait CheckReason {
+    /// The stable machine code.
+    fn reason_code(&self) -> &str;
+    /// The message in `lang`.
+    fn reason_message(&self, lang: Lang) -> String;
+}
+
+/// Implements [`CheckReason`] for error types with inherent `code()` and `message(Lang)`.
+macro_rules! check_reason {
+    ($($error:ty),+ $(,)?) => {$(
+        impl $crate::verify::report::CheckReason for $error {
+            fn reason_code(&self) -> &str {
+                self.code()
+            }
+            fn reason_message(&self, lang: $crate::Lang) -> alloc::string::String {
+                self.message(lang)
+            }
+        }
+    )+};
+}
+/// Shorthand for [`Check::new`] with computed messages, as the verifiers write their checks.
+pub(crate) fn ck(id: &str, status: CheckStatus, code: &str, vi: String, en: String) -> Check {
+    Check::new(id, status, code, vi, en)
+}
+
 impl Check {
+    /// A check that did not hold, for `reason`.
+    #[must_use]
+    pub fn from_reason(
+        id: impl Into<String>,
+        status: CheckStatus,
+        reason: &dyn CheckReason,
+    ) -> Check {
+        Check::new(
+            id,
+            status,
+            reason.reason_code(),
+            reason.reason_message(Lang::Vi),
+            reason.reason_message(Lang::En),
+        )
+    }
+
     /// A check result.
     #[must_use]
     pub fn new(
@@ -289,3 +333,20 @@ impl VerificationReport {
         self.checks.iter().find(|c| c.id == id)
     }
 }
+
+check_reason!(
+    crate::pki::algorithms::AlgorithmError,
+    crate::pki::key_usage::KeyUsageError,
+    crate::pki::path::PathError,
+    crate::verify::cms::CmsError,
+    crate::verify::cms::DigestError,
+    crate::verify::cms::EssError,
+    crate::verify::content::ContentError,
+    crate::verify::envelope::EnvelopeError,
+    crate::verify::policy::RoleError,
+    crate::status::model::StatusListError,
+    crate::timestamp::token::TimestampError,
+    crate::package::manifest::ManifestError,
+);
+#[cfg(feature = "qr")]
+check_reason!(crate::qr::error::StubDecodeError);

@@ -9,9 +9,10 @@ use super::content::{canonical_bytes, signed_content, SignedContent};
 use super::envelope::{parse_envelope, Envelope, EnvelopeSignature};
 use super::policy::{bind_role, claimed_role, VerifyPolicy};
 use super::report::{
-    Check, CheckStatus, CrlUsed, SignerSummary, StatusListSummary, TimeSource, TrustSummary,
+    ck, Check, CheckStatus, CrlUsed, SignerSummary, StatusListSummary, TimeSource, TrustSummary,
     Verdict, VerificationReport,
 };
+use crate::pki::cache::TrustStoreFirst;
 use crate::pki::crl::{check_path_cached, reason_text, CertStatus};
 use crate::pki::key_usage::{check_usage, Usage};
 use crate::pki::{build_path_cached, CrlInfo, NoPathCache, PathCache, TrustStore};
@@ -35,10 +36,6 @@ pub struct VerifyInputs<'a> {
     pub now: UnixTime,
     /// The policy.
     pub policy: &'a VerifyPolicy,
-}
-
-fn ck(id: &str, status: CheckStatus, code: &str, vi: String, en: String) -> Check {
-    Check::new(id, status, code, vi, en)
 }
 
 /// What one signature yields.
@@ -131,13 +128,7 @@ fn check_one_signature_cached(
         Ok(der) => match read_cms_cached(der, cache) {
             Ok(f) => f,
             Err(e) => {
-                checks.push(ck(
-                    &id("cms"),
-                    CheckStatus::Invalid,
-                    e.code(),
-                    e.message(Lang::Vi),
-                    e.message(Lang::En),
-                ));
+                checks.push(Check::from_reason(id("cms"), CheckStatus::Invalid, &e));
                 return fail(checks, summary);
             }
         },
@@ -160,7 +151,10 @@ fn check_one_signature_cached(
     ));
 
     // 2. The digest of the content.
-    let digest_ok = match facts.check_digest(content_bytes, oid::DATA) {
+    // The record's own signatures reuse its SHA-256; a status list signed under the same names does not.
+    let known_sha256 = (binding.sha256.len() == 32 && content_bytes == binding.canonical_bytes)
+        .then_some(binding.sha256.as_slice());
+    let digest_ok = match facts.check_digest_with(content_bytes, known_sha256, oid::DATA) {
         Ok(()) => {
             checks.push(ck(
                 &id("digest"),
@@ -172,13 +166,7 @@ fn check_one_signature_cached(
             true
         }
         Err(e) => {
-            checks.push(ck(
-                &id("digest"),
-                CheckStatus::Invalid,
-                e.code(),
-                e.message(Lang::Vi),
-                e.message(Lang::En),
-            ));
+            checks.push(Check::from_reason(id("digest"), CheckStatus::Invalid, &e));
             false
         }
     };
@@ -186,12 +174,10 @@ fn check_one_signature_cached(
     // 3. Algorithm and key policy; 4. the signature.
     let mut signature_ok = false;
     match facts.check_algorithms() {
-        Err(e) => checks.push(ck(
-            &id("algorithm"),
+        Err(e) => checks.push(Check::from_reason(
+            id("algorithm"),
             CheckStatus::Invalid,
-            e.code(),
-            e.message(Lang::Vi),
-            e.message(Lang::En),
+            &e,
         )),
         Ok(()) => {
             let scheme = facts.scheme.clone().map(|s| s.name()).unwrap_or_default();
@@ -218,12 +204,10 @@ fn check_one_signature_cached(
                         format!("the digital signature of {signer_name} is correct"),
                     ));
                 }
-                Err(e) => checks.push(ck(
-                    &id("signature"),
+                Err(e) => checks.push(Check::from_reason(
+                    id("signature"),
                     CheckStatus::Invalid,
-                    e.code(),
-                    e.message(Lang::Vi),
-                    e.message(Lang::En),
+                    &e,
                 )),
             }
         }
@@ -239,16 +223,14 @@ fn check_one_signature_cached(
             "the signature is bound to the signer's certificate (ESS signing-certificate-v2)"
                 .into(),
         )),
-        Err(e) => checks.push(ck(
-            &id("signing_certificate"),
+        Err(e) => checks.push(Check::from_reason(
+            id("signing_certificate"),
             if policy.require_signing_certificate || e.code() == "signing_certificate_mismatch" {
                 CheckStatus::Invalid
             } else {
                 CheckStatus::Skipped
             },
-            e.code(),
-            e.message(Lang::Vi),
-            e.message(Lang::En),
+            &e,
         )),
     }
 
@@ -340,12 +322,10 @@ fn check_one_signature_cached(
                         ));
                     }
                 },
-                Err(e) => checks.push(ck(
-                    &id("timestamp"),
+                Err(e) => checks.push(Check::from_reason(
+                    id("timestamp"),
                     CheckStatus::Invalid,
-                    e.code(),
-                    e.message(Lang::Vi),
-                    e.message(Lang::En),
+                    &e,
                 )),
             }
         }
@@ -369,13 +349,7 @@ fn check_one_signature_cached(
             "the certificate path cannot be checked without a signing time".into(),
         )),
         Some(at) => match build_path_cached(&cert, &facts.embedded, inputs.store, at, cache) {
-            Err(e) => checks.push(ck(
-                &id("path"),
-                CheckStatus::Invalid,
-                e.code(),
-                e.message(Lang::Vi),
-                e.message(Lang::En),
-            )),
+            Err(e) => checks.push(Check::from_reason(id("path"), CheckStatus::Invalid, &e)),
             Ok(path) => {
                 let anchor = path.anchor().display_name();
                 checks.push(ck(
@@ -409,12 +383,10 @@ fn check_one_signature_cached(
             "chứng thư số cho phép ký văn bản".into(),
             "the certificate allows document signing".into(),
         )),
-        Err(e) => checks.push(ck(
-            &id("key_usage"),
+        Err(e) => checks.push(Check::from_reason(
+            id("key_usage"),
             CheckStatus::Invalid,
-            e.code(),
-            e.message(Lang::Vi),
-            e.message(Lang::En),
+            &e,
         )),
     }
 
@@ -424,13 +396,7 @@ fn check_one_signature_cached(
         sig.declared_role.as_deref(),
         facts.role_attribute.as_deref(),
     ) {
-        Err(e) => checks.push(ck(
-            &id("role"),
-            CheckStatus::Invalid,
-            e.code(),
-            e.message(Lang::Vi),
-            e.message(Lang::En),
-        )),
+        Err(e) => checks.push(Check::from_reason(id("role"), CheckStatus::Invalid, &e)),
         Ok(r) => {
             role = Some(r);
             summary.role = Some(r.code().into());
@@ -448,13 +414,7 @@ fn check_one_signature_cached(
                         r.name(Lang::En).to_lowercase()
                     ),
                 )),
-                Err(e) => checks.push(ck(
-                    &id("role"),
-                    CheckStatus::Invalid,
-                    e.code(),
-                    e.message(Lang::Vi),
-                    e.message(Lang::En),
-                )),
+                Err(e) => checks.push(Check::from_reason(id("role"), CheckStatus::Invalid, &e)),
             }
         }
     }
@@ -604,13 +564,7 @@ pub fn verify_cached(
     match parse_envelope(envelope_bytes) {
         Ok(env) => verify_envelope_cached(&env, inputs, cache),
         Err(e) => {
-            let checks = alloc::vec![ck(
-                "format",
-                CheckStatus::Invalid,
-                e.code(),
-                e.message(Lang::Vi),
-                e.message(Lang::En),
-            )];
+            let checks = alloc::vec![Check::from_reason("format", CheckStatus::Invalid, &e)];
             VerificationReport {
                 verdict: Verdict::derive(&checks),
                 now: inputs.now,
@@ -638,6 +592,10 @@ pub fn verify_envelope_cached(
     inputs: &VerifyInputs<'_>,
     cache: &dyn PathCache,
 ) -> VerificationReport {
+    let cache = &TrustStoreFirst {
+        store: inputs.store,
+        inner: cache,
+    };
     let mut checks = alloc::vec![ck(
         "format",
         CheckStatus::Valid,
@@ -648,12 +606,10 @@ pub fn verify_envelope_cached(
     let content = match signed_content(&env.record) {
         Ok(c) => c,
         Err(e) => {
-            checks.push(ck(
+            checks.push(Check::from_reason(
                 "canonical_digest",
                 CheckStatus::Error,
-                e.code(),
-                e.message(Lang::Vi),
-                e.message(Lang::En),
+                &e,
             ));
             return VerificationReport {
                 verdict: Verdict::derive(&checks),
@@ -946,7 +902,7 @@ fn status_check_cached(
         }
         Some(Err(e)) => {
             return (
-                ck("status", CheckStatus::Error, e.code(), e.message(Lang::Vi), e.message(Lang::En)),
+                Check::from_reason("status", CheckStatus::Error, e),
                 None,
             )
         }
