@@ -82,55 +82,21 @@ pub fn primary_result(text: &str, lang: Lang) -> Cow<'_, str> {
     PrimaryResult::parse(text).map_or(Cow::Borrowed(text), |r| Cow::Borrowed(r.label(lang)))
 }
 
-const PROMOTION_STATUSES: [PromotionStatus; 8] = [
-    PromotionStatus::LenLop,
-    PromotionStatus::LenLopSauDanhGiaLai,
-    PromotionStatus::ChoRenLuyenHe,
-    PromotionStatus::ChoKiemTraLai,
-    PromotionStatus::ChoRenLuyenHeVaKiemTraLai,
-    PromotionStatus::KhongLenLop,
-    PromotionStatus::ChoQuyetDinhHieuTruong,
-    PromotionStatus::ChuaDuDuLieu,
-];
-
 /// A TT22 promotion code as its label; grades 9 and 12 complete the programme instead.
 pub fn promotion<'a>(text: &'a str, final_grade: bool, lang: Lang) -> Cow<'a, str> {
-    PROMOTION_STATUSES
-        .into_iter()
-        .find(|s| s.code() == text)
-        .map_or(Cow::Borrowed(text), |s| {
-            Cow::Borrowed(s.label(lang, final_grade))
-        })
+    PromotionStatus::from_code(text).map_or(Cow::Borrowed(text), |s| {
+        Cow::Borrowed(s.label(lang, final_grade))
+    })
 }
-
-const PRIMARY_COMPLETIONS: [PrimaryCompletion; 7] = [
-    PrimaryCompletion::HoanThanh,
-    PrimaryCompletion::HoanThanhSauDanhGiaBoSung,
-    PrimaryCompletion::ChoDanhGiaBoSung,
-    PrimaryCompletion::ChoQuyetDinhHieuTruong,
-    PrimaryCompletion::LenLopTheoQuyetDinh,
-    PrimaryCompletion::OLaiLop,
-    PrimaryCompletion::ChuaDuDuLieu,
-];
 
 /// A TT27 completion code as its label.
 pub fn primary_completion(text: &str, lang: Lang) -> Cow<'_, str> {
-    PRIMARY_COMPLETIONS
-        .into_iter()
-        .find(|c| c.code() == text)
-        .map_or(Cow::Borrowed(text), |c| Cow::Borrowed(c.label(lang)))
+    PrimaryCompletion::from_code(text).map_or(Cow::Borrowed(text), |c| Cow::Borrowed(c.label(lang)))
 }
 
 /// A title code as the certificate writes it.
 pub fn title(text: &str, lang: Lang) -> Cow<'_, str> {
-    [
-        Title::HocSinhXuatSac,
-        Title::HocSinhGioi,
-        Title::HocSinhTieuBieu,
-    ]
-    .into_iter()
-    .find(|t| t.code() == text)
-    .map_or(Cow::Borrowed(text), |t| Cow::Borrowed(t.label(lang)))
+    Title::from_code(text).map_or(Cow::Borrowed(text), |t| Cow::Borrowed(t.label(lang)))
 }
 
 /// A programme code (`tieu_hoc`, `thcs`, `thpt`: the serde names of [`Programme`]) as its label.

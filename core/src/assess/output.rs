@@ -140,6 +140,24 @@ pub enum PromotionStatus {
 }
 
 impl PromotionStatus {
+    /// Every value, in the order the paper form lists them.
+    pub const ALL: [PromotionStatus; 8] = [
+        PromotionStatus::LenLop,
+        PromotionStatus::LenLopSauDanhGiaLai,
+        PromotionStatus::ChoRenLuyenHe,
+        PromotionStatus::ChoKiemTraLai,
+        PromotionStatus::ChoRenLuyenHeVaKiemTraLai,
+        PromotionStatus::KhongLenLop,
+        PromotionStatus::ChoQuyetDinhHieuTruong,
+        PromotionStatus::ChuaDuDuLieu,
+    ];
+
+    /// The value whose [`Self::code`] is `code`.
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<PromotionStatus> {
+        Self::ALL.into_iter().find(|v| v.code() == code)
+    }
+
     /// Stable code.
     #[must_use]
     pub const fn code(self) -> &'static str {
@@ -234,6 +252,19 @@ pub enum Title {
 }
 
 impl Title {
+    /// Every value, in the order the paper form lists them.
+    pub const ALL: [Title; 3] = [
+        Title::HocSinhXuatSac,
+        Title::HocSinhGioi,
+        Title::HocSinhTieuBieu,
+    ];
+
+    /// The value whose [`Self::code`] is `code`.
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<Title> {
+        Self::ALL.into_iter().find(|v| v.code() == code)
+    }
+
     /// Stable code.
     #[must_use]
     pub const fn code(self) -> &'static str {
@@ -410,6 +441,23 @@ impl RetentionReason {
 }
 
 impl PrimaryCompletion {
+    /// Every value, in the order the paper form lists them.
+    pub const ALL: [PrimaryCompletion; 7] = [
+        PrimaryCompletion::HoanThanh,
+        PrimaryCompletion::HoanThanhSauDanhGiaBoSung,
+        PrimaryCompletion::ChoDanhGiaBoSung,
+        PrimaryCompletion::ChoQuyetDinhHieuTruong,
+        PrimaryCompletion::LenLopTheoQuyetDinh,
+        PrimaryCompletion::OLaiLop,
+        PrimaryCompletion::ChuaDuDuLieu,
+    ];
+
+    /// The value whose [`Self::code`] is `code`.
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<PrimaryCompletion> {
+        Self::ALL.into_iter().find(|v| v.code() == code)
+    }
+
     /// Stable code.
     #[must_use]
     pub const fn code(self) -> &'static str {

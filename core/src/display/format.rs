@@ -113,33 +113,6 @@ pub(super) fn programme_order(codes: Vec<String>, grade: i64) -> Vec<String> {
     unique
 }
 
-const PROMOTION_STATUSES: [PromotionStatus; 8] = [
-    PromotionStatus::LenLop,
-    PromotionStatus::LenLopSauDanhGiaLai,
-    PromotionStatus::ChoRenLuyenHe,
-    PromotionStatus::ChoKiemTraLai,
-    PromotionStatus::ChoRenLuyenHeVaKiemTraLai,
-    PromotionStatus::KhongLenLop,
-    PromotionStatus::ChoQuyetDinhHieuTruong,
-    PromotionStatus::ChuaDuDuLieu,
-];
-
-const COMPLETIONS: [PrimaryCompletion; 7] = [
-    PrimaryCompletion::HoanThanh,
-    PrimaryCompletion::HoanThanhSauDanhGiaBoSung,
-    PrimaryCompletion::ChoDanhGiaBoSung,
-    PrimaryCompletion::ChoQuyetDinhHieuTruong,
-    PrimaryCompletion::LenLopTheoQuyetDinh,
-    PrimaryCompletion::OLaiLop,
-    PrimaryCompletion::ChuaDuDuLieu,
-];
-
-const TITLES: [Title; 3] = [
-    Title::HocSinhXuatSac,
-    Title::HocSinhGioi,
-    Title::HocSinhTieuBieu,
-];
-
 const PROGRAMMES: [(Programme, &str); 3] = [
     (Programme::TieuHoc, "tieu_hoc"),
     (Programme::Thcs, "thcs"),
@@ -152,26 +125,17 @@ pub(super) fn promotion_name(
     lang: Lang,
     grade: i64,
 ) -> Option<(&'static str, &'static str)> {
-    PROMOTION_STATUSES
-        .iter()
-        .find(|s| s.code() == code)
-        .map(|s| (s.code(), s.label(lang, is_final_grade(grade))))
+    PromotionStatus::from_code(code).map(|s| (s.code(), s.label(lang, is_final_grade(grade))))
 }
 
 /// TT27 completion of the grade.
 pub(super) fn completion_name(code: &str, lang: Lang) -> Option<(&'static str, &'static str)> {
-    COMPLETIONS
-        .iter()
-        .find(|c| c.code() == code)
-        .map(|c| (c.code(), c.label(lang)))
+    PrimaryCompletion::from_code(code).map(|c| (c.code(), c.label(lang)))
 }
 
 /// Year-end title.
 pub(super) fn title_name(code: &str, lang: Lang) -> Option<(&'static str, &'static str)> {
-    TITLES
-        .iter()
-        .find(|t| t.code() == code)
-        .map(|t| (t.code(), t.label(lang)))
+    Title::from_code(code).map(|t| (t.code(), t.label(lang)))
 }
 
 /// Programme completed.
@@ -212,10 +176,10 @@ mod tests {
 
     #[test]
     fn every_code_the_engine_writes_has_a_name() {
-        for s in PROMOTION_STATUSES {
+        for s in PromotionStatus::ALL {
             assert!(promotion_name(s.code(), Lang::Vi, 10).is_some());
         }
-        for c in COMPLETIONS {
+        for c in PrimaryCompletion::ALL {
             assert!(completion_name(c.code(), Lang::En).is_some());
         }
         assert_eq!(

@@ -22,7 +22,7 @@ use crate::status::{StatusDocument, StatusListError};
 use crate::time::UnixTime;
 use crate::verify::envelope::parse_envelope;
 use crate::verify::policy::is_school_certificate;
-use crate::verify::report::{ck, Check, CheckStatus, CrlUsed, TrustSummary, Verdict};
+use crate::verify::report::{ck, Check, CheckStatus, TrustSummary, Verdict};
 use crate::verify::verify::status_check_for;
 use crate::verify::{signed_content, SignedContent, VerifyInputs, VerifyPolicy};
 use crate::Lang;
@@ -99,27 +99,6 @@ impl Builder {
     }
 }
 
-fn trust_summary(inputs: &QrVerifyInputs<'_>) -> TrustSummary {
-    TrustSummary {
-        source: inputs.store.source.clone(),
-        as_of: inputs.store.as_of,
-        anchors: inputs
-            .store
-            .anchors()
-            .iter()
-            .map(|a| a.display_name())
-            .collect(),
-        crls: inputs
-            .crls
-            .iter()
-            .map(|c| CrlUsed {
-                issuer: c.issuer.display(),
-                this_update: c.this_update,
-            })
-            .collect(),
-    }
-}
-
 /// Every certificate the seal may be found among (see the module documentation), without duplicates.
 fn candidate_pool(inputs: &QrVerifyInputs<'_>) -> Vec<Arc<CertInfo>> {
     let mut pool: Vec<Arc<CertInfo>> = Vec::new();
@@ -173,7 +152,7 @@ pub fn verify_stub(text: &str, inputs: &QrVerifyInputs<'_>) -> QrReport {
         claims: None,
         signer: None,
         record: None,
-        trust: trust_summary(inputs),
+        trust: TrustSummary::of(inputs.store, inputs.crls),
         status_list: None,
         checks: Vec::new(),
     };

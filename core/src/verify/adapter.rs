@@ -27,7 +27,8 @@ pub struct RecordBinding {
     pub locked_at: Option<UnixTime>,
 }
 
-fn text_at(v: &Value, pointers: &[&str]) -> Option<String> {
+/// The first non-blank text at one of `pointers`, trimmed.
+pub(crate) fn text_at(v: &Value, pointers: &[&str]) -> Option<String> {
     pointers.iter().find_map(|p| {
         v.pointer(p)
             .and_then(Value::as_str)

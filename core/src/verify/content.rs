@@ -6,6 +6,7 @@ use alloc::vec::Vec;
 
 use serde_json::Value;
 
+use super::adapter::text_at;
 use crate::pki::cert::hex_lower;
 use crate::pki::DigestAlgorithm;
 use crate::time::UnixTime;
@@ -96,16 +97,6 @@ impl ContentError {
             ),
         }
     }
-}
-
-fn text_at(v: &Value, pointers: &[&str]) -> Option<String> {
-    pointers.iter().find_map(|p| {
-        v.pointer(p)
-            .and_then(Value::as_str)
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(ToString::to_string)
-    })
 }
 
 /// The canonical bytes of any JSON value (RFC 8785), as every signature and digest uses them.

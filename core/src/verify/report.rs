@@ -235,6 +235,25 @@ pub struct TrustSummary {
     pub crls: Vec<CrlUsed>,
 }
 
+impl TrustSummary {
+    /// What a report says of the trust store and CRLs a verification used.
+    #[must_use]
+    pub fn of(store: &crate::pki::TrustStore, crls: &[crate::pki::CrlInfo]) -> TrustSummary {
+        TrustSummary {
+            source: store.source.clone(),
+            as_of: store.as_of,
+            anchors: store.anchors().iter().map(|a| a.display_name()).collect(),
+            crls: crls
+                .iter()
+                .map(|c| CrlUsed {
+                    issuer: c.issuer.display(),
+                    this_update: c.this_update,
+                })
+                .collect(),
+        }
+    }
+}
+
 /// The status list used.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct StatusListSummary {

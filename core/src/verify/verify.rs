@@ -9,8 +9,8 @@ use super::content::{canonical_bytes, signed_content, SignedContent};
 use super::envelope::{parse_envelope, Envelope, EnvelopeSignature};
 use super::policy::{bind_role, claimed_role, VerifyPolicy};
 use super::report::{
-    ck, Check, CheckStatus, CrlUsed, SignerSummary, StatusListSummary, TimeSource, TrustSummary,
-    Verdict, VerificationReport,
+    ck, Check, CheckStatus, SignerSummary, StatusListSummary, TimeSource, TrustSummary, Verdict,
+    VerificationReport,
 };
 use crate::pki::cache::TrustStoreFirst;
 use crate::pki::crl::{check_path_cached, reason_text, CertStatus};
@@ -524,27 +524,6 @@ fn revocation_check(
     )
 }
 
-fn trust_summary(inputs: &VerifyInputs<'_>) -> TrustSummary {
-    TrustSummary {
-        source: inputs.store.source.clone(),
-        as_of: inputs.store.as_of,
-        anchors: inputs
-            .store
-            .anchors()
-            .iter()
-            .map(|a| a.display_name())
-            .collect(),
-        crls: inputs
-            .crls
-            .iter()
-            .map(|c| CrlUsed {
-                issuer: c.issuer.display(),
-                this_update: c.this_update,
-            })
-            .collect(),
-    }
-}
-
 /// Verifies an envelope given as bytes. Never fails: an unreadable envelope is a report whose `format`
 /// check is Invalid.
 #[must_use]
@@ -571,7 +550,7 @@ pub fn verify_cached(
                 digest: None,
                 record: None,
                 signers: Vec::new(),
-                trust: trust_summary(inputs),
+                trust: TrustSummary::of(inputs.store, inputs.crls),
                 status_list: None,
                 checks,
             }
@@ -617,7 +596,7 @@ pub fn verify_envelope_cached(
                 digest: None,
                 record: None,
                 signers: Vec::new(),
-                trust: trust_summary(inputs),
+                trust: TrustSummary::of(inputs.store, inputs.crls),
                 status_list: None,
                 checks,
             };
@@ -668,7 +647,7 @@ pub fn verify_envelope_cached(
         digest: Some(content.digest_hex.clone()),
         record: payload_trusted.then(|| content.summary.clone()),
         signers: outcomes.into_iter().map(|o| o.summary).collect(),
-        trust: trust_summary(inputs),
+        trust: TrustSummary::of(inputs.store, inputs.crls),
         status_list: status_summary,
         checks,
     }
