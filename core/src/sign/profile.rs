@@ -144,38 +144,6 @@ pub fn role_attribute(role: Role) -> Result<Attribute, der::Error> {
     })
 }
 
-/// Reads the role attribute's value: `Ok(None)` when absent; the text when present (it may be an
-/// unknown role, which the verifier reports).
-///
-/// # Errors
-/// A malformed attribute (not exactly one UTF8String).
-pub fn read_role_attribute(attrs: &[Attribute]) -> Result<Option<String>, der::Error> {
-    let Some(attr) = single_attribute(attrs, &oid::HOCBA_SIGNER_ROLE)? else {
-        return Ok(None);
-    };
-    let text: Utf8StringRef<'_> = attr.decode_as()?;
-    Ok(Some(text.as_str().into()))
-}
-
-/// The only value of attribute `oid`: `Ok(None)` if absent, an error if repeated or multi-valued
-/// (RFC 5652 §11: these attributes have exactly one value).
-///
-/// # Errors
-/// [`der::ErrorKind::Failed`] for a repeated or multi-valued attribute.
-pub fn single_attribute<'a>(
-    attrs: &'a [Attribute],
-    oid: &const_oid::ObjectIdentifier,
-) -> Result<Option<&'a Any>, der::Error> {
-    let mut found = attrs.iter().filter(|a| &a.oid == oid);
-    let Some(attr) = found.next() else {
-        return Ok(None);
-    };
-    if found.next().is_some() || attr.values.len() != 1 {
-        return Err(der::ErrorKind::Failed.into());
-    }
-    Ok(attr.values.get(0))
-}
-
 /// ESSCertIDv2 (RFC 5035).
 #[derive(Clone, Debug, Eq, PartialEq, Sequence)]
 pub struct EssCertIdV2 {
