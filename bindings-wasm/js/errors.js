@@ -1,4 +1,5 @@
 // The typed layer over the raw exports: parse the JSON the core returns, throw HocbaError on failure.
+import { runVerification } from "./webcrypto.js";
 
 /** An input the engine refused. `code` is the first problem's stable code; `problems` lists them all. */
 export class HocbaError extends Error {
@@ -69,8 +70,11 @@ function refused(text) {
   return new HocbaError(out.problems?.length ? out.problems : out.errors ?? [out.error], out.error);
 }
 
-/** Builds the public functions over the wasm-bindgen exports. */
-export function wrap(wasm) {
+/**
+ * Builds the public functions over the wasm-bindgen exports. `platformChecker` makes the object that runs
+ * signature checks with the platform's crypto (webcrypto.js, node-crypto.js), or returns null.
+ */
+export function wrap(wasm, platformChecker = () => null) {
   return {
     rulesVersion: () => wasm.rulesVersion(),
     assess(input, { config, lang = "vi" } = {}) {
@@ -104,10 +108,10 @@ export function wrap(wasm) {
       return out.digest;
     },
     createVerifier,
-    verify(envelope, options = {}) {
+    async verify(envelope, options = {}) {
       const verifier = createVerifier(options);
       try {
-        return verifier.verify(envelope, options);
+        return await verifier.verify(envelope, options);
       } finally {
         verifier.free();
       }
@@ -134,12 +138,24 @@ export function wrap(wasm) {
       if (typeof e === "string") throw refused(e);
       throw e;
     }
+    const checker = platformChecker(); // keeps the keys it imported for this trust store's signers
     return {
-      verify(envelope, { statusList = null, now, policy, lang: verifyLang = lang } = {}) {
+      async verify(envelope, { statusList = null, now, policy, lang: verifyLang = lang, platformCrypto = true } = {}) {
         const status = statusList === null || statusList === undefined ? undefined : decoder.decode(asBytes(statusList));
-        const out = JSON.parse(inner.verify(asBytes(envelope), status, asTime(now), policyText(policy), checkLang(verifyLang)));
-        if (!out.ok) throw new HocbaError(out.errors);
-        return out.report;
+        let verification;
+        try {
+          verification = inner.start(asBytes(envelope), status, asTime(now), policyText(policy), checkLang(verifyLang));
+        } catch (e) {
+          if (typeof e === "string") throw refused(e);
+          throw e;
+        }
+        try {
+          const out = JSON.parse(await runVerification(verification, inner, platformCrypto ? checker : null));
+          if (!out.ok) throw new HocbaError(out.errors);
+          return out.report;
+        } finally {
+          verification.free();
+        }
       },
       verifyQrStub(stub, { record = null, statusList = null, now, policy, lang: verifyLang = lang } = {}) {
         const status = statusList === null || statusList === undefined ? undefined : decoder.decode(asBytes(statusList));

@@ -345,6 +345,10 @@ export interface VerifyCallOptions {
   now?: TimeInput;
   policy?: VerifyPolicyOptions;
   lang?: Lang;
+  /** `verify` only: let the platform do the RSA and ECDSA arithmetic — WebCrypto in browsers (when
+   * `crypto.subtle` exists: secure contexts), `node:crypto` in Node — (default true); false computes every
+   * signature in WebAssembly. The report is the same either way; only the time differs. */
+  platformCrypto?: boolean;
 }
 
 export type CheckStatus = "valid" | "invalid" | "skipped" | "error";
@@ -432,8 +436,9 @@ export interface Verifier {
   /** Verifies the text of a QR stub offline (the seal certificate is found in the trust list, the record's
    * signatures or the status list's signature). */
   verifyQrStub(stub: string | Uint8Array, options?: QrVerifyCallOptions): QrReport;
-  /** Verifies a signed envelope (text, bytes or object). A bad envelope is an invalid report, not a throw. */
-  verify(envelope: string | Uint8Array | ArrayBuffer | SignedEnvelope, options?: VerifyCallOptions): VerificationReport;
+  /** Verifies a signed envelope (text, bytes or object). A bad envelope is an invalid report, not a throw.
+   * Asynchronous because the signature arithmetic runs in the platform's WebCrypto when it has one. */
+  verify(envelope: string | Uint8Array | ArrayBuffer | SignedEnvelope, options?: VerifyCallOptions): Promise<VerificationReport>;
   /** Releases the WebAssembly memory of the trust store. */
   free(): void;
 }
@@ -473,4 +478,4 @@ export declare function verifyQrStub(stub: string | Uint8Array, options: Verifie
 export declare function verify(
   envelope: string | Uint8Array | ArrayBuffer | SignedEnvelope,
   options: VerifierOptions & VerifyCallOptions,
-): VerificationReport;
+): Promise<VerificationReport>;

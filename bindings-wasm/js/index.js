@@ -4,6 +4,7 @@
 import initWasm, * as wasm from "./hocba_wasm.js";
 export { HocbaError, wrap } from "./errors.js";
 import { wrap } from "./errors.js";
+import { platformChecker } from "./webcrypto.js";
 
 let ready = null;
 
@@ -14,4 +15,4 @@ export function init(source) {
 }
 
 export const { rulesVersion, assess, importGradebook, validate, canonicalBytes, canonicalDigest, verify, verifyQrStub,
-  createVerifier } = wrap(wasm);
+  createVerifier } = wrap(wasm, platformChecker);

@@ -4,6 +4,7 @@ import { initSync } from "./hocba_wasm.js";
 import * as wasm from "./hocba_wasm.js";
 export { HocbaError, wrap } from "./errors.js";
 import { wrap } from "./errors.js";
+import { platformChecker } from "./node-crypto.js";
 
 initSync({ module: readFileSync(new URL("./hocba_wasm_bg.wasm", import.meta.url)) });
 
@@ -11,4 +12,4 @@ initSync({ module: readFileSync(new URL("./hocba_wasm_bg.wasm", import.meta.url)
 export async function init() {}
 
 export const { rulesVersion, assess, importGradebook, validate, canonicalBytes, canonicalDigest, verify, verifyQrStub,
-  createVerifier } = wrap(wasm);
+  createVerifier } = wrap(wasm, platformChecker);

@@ -12,9 +12,10 @@ use wasm_bindgen::prelude::*;
 
 mod record;
 mod verify;
+mod webcrypto;
 
 pub use record::{canonical_bytes, canonical_digest, validate};
-pub use verify::Verifier;
+pub use verify::{Verification, Verifier};
 
 fn lang(code: &str) -> Lang {
     code.parse().unwrap_or_default()

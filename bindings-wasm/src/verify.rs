@@ -5,14 +5,15 @@
 
 use hocba_core::pki::{CrlInfo, TrustStore};
 use hocba_core::qr::{verify_stub, QrVerifyInputs};
-use hocba_core::status::parse_status_document;
+use hocba_core::status::{parse_status_document, StatusDocument, StatusListError};
 use hocba_core::time::UnixTime;
-use hocba_core::verify::{verify as core_verify, VerifyInputs, VerifyPolicy};
+use hocba_core::verify::{verify_cached, VerificationReport, VerifyInputs, VerifyPolicy};
 use hocba_core::Lang;
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 
 use crate::lang;
+use crate::webcrypto::{Exchange, MAX_PASSES};
 
 /// One input problem as the JS layer expects it (`HocbaError.problems`).
 fn problem(code: &str, pointer: &str, message: String) -> Value {
@@ -207,6 +208,7 @@ impl Verifier {
     /// (JSON text, or none) and the policy options (JSON object text, or empty): `{"ok": true, "report":
     /// …}` (the core's `hocba.verification-report/1`, messages in `lang`) or `{"ok": false, "errors": […]}`
     /// when `now` or the options are unusable. A bad envelope or status list is a report, not an error.
+    /// All arithmetic runs in WebAssembly; `js/webcrypto.js` drives [`Verification`] to use WebCrypto.
     #[must_use]
     pub fn verify(
         &self,
@@ -216,25 +218,51 @@ impl Verifier {
         policy_options: &str,
         lang_code: &str,
     ) -> String {
+        match self.start(
+            envelope.to_vec(),
+            status_list,
+            now,
+            policy_options,
+            lang_code,
+        ) {
+            Ok(mut verification) => {
+                verification.run(self, false);
+                verification.report()
+            }
+            Err(refused) => refused,
+        }
+    }
+
+    /// The same inputs as [`Verifier::verify`], for a verification in passes whose signature checks
+    /// WebCrypto may run (`webcrypto.rs`).
+    ///
+    /// # Errors
+    /// The `{"ok": false, "errors": […]}` text of [`Verifier::verify`].
+    pub fn start(
+        &self,
+        envelope: Vec<u8>,
+        status_list: Option<String>,
+        now: &str,
+        policy_options: &str,
+        lang_code: &str,
+    ) -> Result<Verification, String> {
         let lang = lang(lang_code);
         let now = time(now, "/now", lang);
         let policy = policy(policy_options, lang);
         let (now, policy) = match (now, policy) {
             (Ok(n), Ok(p)) => (n, p),
-            (n, p) => return refusal([n.err(), p.err()].into_iter().flatten().collect()),
+            (n, p) => return Err(refusal([n.err(), p.err()].into_iter().flatten().collect())),
         };
-        let status = status_list.map(|text| parse_status_document(text.as_bytes()));
-        let report = core_verify(
+        Ok(Verification {
             envelope,
-            &VerifyInputs {
-                store: &self.store,
-                crls: &self.crls,
-                status_list: status.as_ref(),
-                now,
-                policy: &policy,
-            },
-        );
-        json!({"ok": true, "report": report.to_json(lang)}).to_string()
+            status: status_list.map(|text| parse_status_document(text.as_bytes())),
+            now,
+            policy,
+            lang,
+            exchange: Exchange::default(),
+            report: None,
+            passes: 0,
+        })
     }
 
     /// Verifies a QR stub (the `HC1:`-style text scanned from a printed học bạ) at `now`, with the full
@@ -274,6 +302,116 @@ impl Verifier {
             },
         );
         json!({"ok": true, "report": report.to_json(lang)}).to_string()
+    }
+}
+
+/// One envelope's verification, run in passes (see `webcrypto.rs`): `run`, then while `pendingCount` is
+/// not zero, the pending checks' outcomes go to `answer`; when it returns true, or a pass asks nothing,
+/// `report` is the verification's report.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct Verification {
+    envelope: Vec<u8>,
+    status: Option<Result<StatusDocument, StatusListError>>,
+    now: UnixTime,
+    policy: VerifyPolicy,
+    lang: Lang,
+    exchange: Exchange,
+    report: Option<VerificationReport>,
+    passes: usize,
+}
+
+#[wasm_bindgen]
+impl Verification {
+    /// Runs one pass with `verifier`'s trust store and CRLs. With `delegate`, signature checks whose
+    /// outcome is not known yet are assumed valid and listed as pending; without, they are computed here.
+    /// Returns the number of pending checks.
+    pub fn run(&mut self, verifier: &Verifier, delegate: bool) -> usize {
+        let inputs = VerifyInputs {
+            store: &verifier.store,
+            crls: &verifier.crls,
+            status_list: self.status.as_ref(),
+            now: self.now,
+            policy: &self.policy,
+        };
+        let delegate = delegate && self.passes < MAX_PASSES;
+        self.passes += 1;
+        self.report = Some(verify_cached(
+            &self.envelope,
+            &inputs,
+            &self.exchange.pass(delegate),
+        ));
+        self.exchange.pending().len()
+    }
+
+    /// The WebCrypto algorithm of pending check `i` (JSON), or empty.
+    #[wasm_bindgen(js_name = pendingAlgorithm)]
+    #[must_use]
+    pub fn pending_algorithm(&self, i: usize) -> String {
+        self.exchange
+            .pending()
+            .get(i)
+            .map(|r| r.algorithm.clone())
+            .unwrap_or_default()
+    }
+
+    /// What pending check `i`'s imported key may be reused by.
+    #[wasm_bindgen(js_name = pendingKeyId)]
+    #[must_use]
+    pub fn pending_key_id(&self, i: usize) -> String {
+        self.exchange
+            .pending()
+            .get(i)
+            .map(|r| r.key_id.clone())
+            .unwrap_or_default()
+    }
+
+    /// Pending check `i`'s key (DER SubjectPublicKeyInfo).
+    #[wasm_bindgen(js_name = pendingSpki)]
+    #[must_use]
+    pub fn pending_spki(&self, i: usize) -> Vec<u8> {
+        self.exchange
+            .pending()
+            .get(i)
+            .map(|r| r.spki.clone())
+            .unwrap_or_default()
+    }
+
+    /// Pending check `i`'s signed bytes.
+    #[wasm_bindgen(js_name = pendingMessage)]
+    #[must_use]
+    pub fn pending_message(&self, i: usize) -> Vec<u8> {
+        self.exchange
+            .pending()
+            .get(i)
+            .map(|r| r.message.clone())
+            .unwrap_or_default()
+    }
+
+    /// Pending check `i`'s signature, as WebCrypto takes it.
+    #[wasm_bindgen(js_name = pendingSignature)]
+    #[must_use]
+    pub fn pending_signature(&self, i: usize) -> Vec<u8> {
+        self.exchange
+            .pending()
+            .get(i)
+            .map(|r| r.signature.clone())
+            .unwrap_or_default()
+    }
+
+    /// The outcomes of the pending checks in order (1 valid, 0 invalid, 2 WebCrypto could not run it).
+    /// True when the last pass's report stands.
+    pub fn answer(&mut self, outcomes: &[u8]) -> bool {
+        self.exchange.answer(outcomes)
+    }
+
+    /// `{"ok": true, "report": …}` of the last pass.
+    #[must_use]
+    pub fn report(&self) -> String {
+        match &self.report {
+            Some(report) => json!({"ok": true, "report": report.to_json(self.lang)}).to_string(),
+            None => refusal(vec![problem("usage", "", "no pass has run".into())]),
+        }
     }
 }
 

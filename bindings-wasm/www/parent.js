@@ -16,6 +16,7 @@ const state = {
   statusList: null,      // text, or null
   sample: null,          // the sample in view, if any
   view: "record",        // what the report area shows: the signed record's report, or a QR stub's
+  runs: 0,               // verifications started: a newer one supersedes an older one still running
 };
 
 async function fetchBytes(path) {
@@ -68,14 +69,17 @@ function now() {
   return v ? fieldValueToRfc3339(v) : new Date();
 }
 
-function run() {
+async function run() {
   if (!state.envelope) return;
+  // Verification is asynchronous (WebCrypto); only the newest one may render.
+  const ticket = ++state.runs;
   state.view = "record";
   $("trust-error").textContent = "";
   let report;
   try {
-    report = verifier().verify(state.envelope.bytes, { statusList: state.statusList, now: now(), lang: lang() });
+    report = await verifier().verify(state.envelope.bytes, { statusList: state.statusList, now: now(), lang: lang() });
   } catch (e) {
+    if (ticket !== state.runs) return;
     // Unusable trust files or time: nothing could be checked; say why, never "valid".
     state.verifier = null;
     const message = e.problems?.map((p) => p.message).join("; ") ?? String(e);
@@ -84,6 +88,7 @@ function run() {
     $("report").replaceChildren();
     return;
   }
+  if (ticket !== state.runs) return;
   render(report);
 }
 
@@ -301,6 +306,7 @@ function runQr() {
   const text = $("qr-text").value.trim();
   if (!text) return;
   state.view = "qr";
+  state.runs += 1; // a record verification still running must not replace this view
   try {
     renderQr(verifier().verifyQrStub(text, { record: state.envelope?.bytes ?? null, statusList: state.statusList, now: now(), lang: lang() }));
   } catch (e) {

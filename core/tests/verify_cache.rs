@@ -8,8 +8,10 @@ mod common;
 
 use std::fs;
 
-use hocba_core::pki::{NoPathCache, SharedPathCache};
-use hocba_core::verify::{verify, verify_cached, VerifyInputs, VerifyPolicy};
+use hocba_core::pki::{
+    AlgorithmError, CertInfo, NoPathCache, PathCache, SharedPathCache, SignatureScheme,
+};
+use hocba_core::verify::{verify, verify_cached, CheckStatus, Verdict, VerifyInputs, VerifyPolicy};
 use hocba_core::Lang;
 
 #[test]
@@ -84,4 +86,77 @@ fn a_full_cache_still_gives_identical_reports() {
         certs <= 1 && signatures <= 4,
         "bounded: {certs} / {signatures}"
     );
+}
+
+/// A memo that knows signature outcomes ([`PathCache::known_signature`], how `hocba-wasm` hands the
+/// arithmetic to WebCrypto) is asked for every public-key check once the policy accepted it, and its
+/// answer is what the report says: all valid gives the same report as computing them, a refutation makes
+/// the record fail.
+struct Oracle {
+    answer: Result<(), AlgorithmError>,
+    asked: std::cell::Cell<usize>,
+}
+
+impl PathCache for Oracle {
+    fn certificate(&self, _: &[u8; 32]) -> Option<std::sync::Arc<CertInfo>> {
+        None
+    }
+    fn put_certificate(&self, _: [u8; 32], _: std::sync::Arc<CertInfo>) {}
+    fn signature(&self, _: &[u8; 32], _: &[u8; 32]) -> Option<Result<(), AlgorithmError>> {
+        None
+    }
+    fn put_signature(&self, _: [u8; 32], _: [u8; 32], _: Result<(), AlgorithmError>) {}
+    fn known_signature(
+        &self,
+        signer: &CertInfo,
+        scheme: SignatureScheme,
+        _: &[u8],
+        _: &[u8],
+    ) -> Option<Result<(), AlgorithmError>> {
+        // Only checks the policy let through: the key fits the scheme.
+        signer
+            .key
+            .as_ref()
+            .expect("accepted key")
+            .fits(scheme)
+            .expect("fits");
+        self.asked.set(self.asked.get() + 1);
+        Some(self.answer.clone())
+    }
+}
+
+#[test]
+fn known_signature_outcomes_are_asked_for_and_decide_the_checks() {
+    let v = common::vector("valid-full");
+    let policy = VerifyPolicy::default();
+    let inputs = VerifyInputs {
+        store: &v.store,
+        crls: &v.crls,
+        status_list: v.status.as_ref(),
+        now: v.now,
+        policy: &policy,
+    };
+    let computed = verify(&v.envelope, &inputs);
+    assert_eq!(computed.verdict, Verdict::Valid);
+    let confirming = Oracle {
+        answer: Ok(()),
+        asked: std::cell::Cell::new(0),
+    };
+    let confirmed = verify_cached(&v.envelope, &inputs, &confirming);
+    assert_eq!(confirmed.to_json(Lang::En), computed.to_json(Lang::En));
+    assert!(
+        confirming.asked.get() >= 3,
+        "asked {} times",
+        confirming.asked.get()
+    );
+    let refuting = Oracle {
+        answer: Err(AlgorithmError::BadSignature),
+        asked: std::cell::Cell::new(0),
+    };
+    let refuted = verify_cached(&v.envelope, &inputs, &refuting);
+    assert_eq!(refuted.verdict, Verdict::Invalid);
+    assert!(refuted
+        .checks
+        .iter()
+        .any(|c| c.id.ends_with(".signature") && c.status == CheckStatus::Invalid));
 }

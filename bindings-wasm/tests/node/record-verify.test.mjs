@@ -8,6 +8,8 @@ import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { canonicalBytes, canonicalDigest, createVerifier, HocbaError, validate, verify } from "../../pkg/index.node.js";
+// The raw exports of the same, already loaded module: the pass protocol of src/webcrypto.rs, driven by hand.
+import { Verifier as RawVerifier } from "../../pkg/hocba_wasm.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..", "..");
@@ -85,13 +87,17 @@ function verifyInputs(v) {
   return { trust, crls, envelope, statusList, now: input.now };
 }
 
-test("verification vectors: the verdict and the exact check list", () => {
+test("verification vectors: the verdict and the exact check list, with WebCrypto and in WebAssembly alone", async () => {
   const all = vectors("verify");
   assert.ok(all.length >= 30, `only ${all.length} verification vectors`);
   const failures = [];
   for (const v of all) {
     const { trust, crls, envelope, statusList, now } = verifyInputs(v);
-    const report = verify(envelope, { trust, crls, statusList, now, lang: "en" });
+    const report = await verify(envelope, { trust, crls, statusList, now, lang: "en" });
+    // The same verification with every signature computed in WebAssembly: the arithmetic's home must not
+    // change a single check (webcrypto.rs).
+    const alone = await verify(envelope, { trust, crls, statusList, now, lang: "en", platformCrypto: false });
+    if (JSON.stringify(alone) !== JSON.stringify(report)) failures.push(`${v.id}: WebCrypto and WebAssembly reports differ`);
     const got = report.checks.map(({ id, status, code }) => ({ id, status, code }));
     if (report.verdict !== v.expected.verdict || JSON.stringify(got) !== JSON.stringify(v.expected.checks)) {
       failures.push(`${v.id}: verdict ${report.verdict} (want ${v.expected.verdict})\n  got  ${JSON.stringify(got)}\n  want ${JSON.stringify(v.expected.checks)}`);
@@ -102,13 +108,13 @@ test("verification vectors: the verdict and the exact check list", () => {
   assert.deepEqual(failures, []);
 });
 
-test("verification: the JSON report equals the native CLI's, in both languages", () => {
+test("verification: the JSON report equals the native CLI's, in both languages", async () => {
   const v = vectors("verify").find((x) => x.id === "valid-full");
   assert.ok(v, "valid-full vector");
   const { trust, crls, envelope, statusList, now } = verifyInputs(v);
   const dir = join(testsDir, v.input.trust);
   for (const lang of ["vi", "en"]) {
-    const report = verify(envelope, { trust, crls, statusList, now, lang, trustSource: dir });
+    const report = await verify(envelope, { trust, crls, statusList, now, lang, trustSource: dir });
     const args = ["verify", "--trust", dir, ...v.input.crls.flatMap((c) => ["--crl", join(testsDir, c)]), "--at", now,
       "--format", "json", "--lang", lang, "-"];
     const statusPath = join(root, "target", `status-${process.pid}.json`);
@@ -123,23 +129,23 @@ test("verification: the JSON report equals the native CLI's, in both languages",
   }
 });
 
-test("a verifier is built once and reused; bad inputs are typed errors naming the file", () => {
+test("a verifier is built once and reused; bad inputs are typed errors naming the file", async () => {
   const v = vectors("verify").find((x) => x.id === "valid-full");
   const { trust, crls, envelope, statusList, now } = verifyInputs(v);
   const verifier = createVerifier({ trust, crls, trustSource: "demo", trustAsOf: "2025-07-01T00:00:00+07:00" });
   try {
-    const a = verifier.verify(envelope, { statusList, now });
-    const b = verifier.verify(new TextEncoder().encode(envelope), { statusList, now: new Date(now) });
+    const a = await verifier.verify(envelope, { statusList, now });
+    const b = await verifier.verify(new TextEncoder().encode(envelope), { statusList, now: new Date(now) });
     assert.equal(a.verdict, "valid");
     assert.deepEqual(a, b);
     assert.equal(a.trust.source, "demo");
     assert.equal(a.trust.as_of, "2025-06-30T17:00:00Z");
     // Garbage is an invalid report, never a throw or a crash.
     for (const junk of ["", "{", "null", "[]", new Uint8Array([0xff, 0xfe, 0x00]), "x".repeat(5 << 20)]) {
-      assert.equal(verifier.verify(junk, { now }).verdict, "invalid");
+      assert.equal((await verifier.verify(junk, { now })).verdict, "invalid");
     }
-    assert.throws(() => verifier.verify(envelope, { now: "yesterday" }), (e) => e.code === "time_malformed" && e.pointer === "/now");
-    assert.throws(() => verifier.verify(envelope, { now, policy: { requireEverything: true } }),
+    await assert.rejects(verifier.verify(envelope, { now: "yesterday" }), (e) => e.code === "time_malformed" && e.pointer === "/now");
+    await assert.rejects(verifier.verify(envelope, { now, policy: { requireEverything: true } }),
       (e) => e.code === "policy_option_invalid" && e.pointer === "/requireEverything");
   } finally {
     verifier.free();
@@ -148,4 +154,59 @@ test("a verifier is built once and reused; bad inputs are typed errors naming th
     (e) => e instanceof HocbaError && e.pointer === `/trust/${trust.length}` && /junk\.pem/.test(e.message));
   assert.throws(() => createVerifier({ trust: [] }), (e) => e.code === "trust_store_empty");
   assert.throws(() => createVerifier({ trust, crls: ["junk"] }), (e) => e.code === "crl_malformed" && e.pointer === "/crls/0");
+});
+
+test("WebCrypto passes: a genuine record takes one pass; a check WebCrypto refutes is re-judged, never assumed", () => {
+  const v = vectors("verify").find((x) => x.id === "valid-full");
+  const { trust, crls, envelope, statusList, now } = verifyInputs(v);
+  const blob = (files) => {
+    const parts = files.map((f) => (f.bytes ?? f));
+    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) { out.set(p, at); at += p.length; }
+    return [out, Uint32Array.from(parts.map((p) => p.length))];
+  };
+  const [t, tl] = blob(trust);
+  const [c, cl] = blob(crls);
+  const verifier = new RawVerifier(t, tl, "[]", c, cl, "", "", "en");
+  const bytes = new TextEncoder().encode(envelope);
+  const start = () => verifier.start(bytes, statusList ?? undefined, now, "", "en");
+  const pure = JSON.parse(verifier.verify(bytes, statusList ?? undefined, now, "", "en")).report;
+  try {
+    // Every RSA/ECDSA check is asked for, with its WebCrypto algorithm, and the assumed report is the
+    // real one once all are confirmed.
+    const a = start();
+    const n = a.run(verifier, true);
+    assert.ok(n >= 3, `only ${n} checks delegated`);
+    for (let i = 0; i < n; i++) {
+      const alg = JSON.parse(a.pendingAlgorithm(i));
+      assert.match(alg.name, /^(ECDSA|RSASSA-PKCS1-v1_5|RSA-PSS)$/);
+      assert.ok(a.pendingSpki(i).length > 60 && a.pendingMessage(i).length > 0 && a.pendingSignature(i).length >= 64);
+    }
+    assert.equal(a.answer(new Uint8Array(n).fill(1)), true);
+    assert.deepEqual(JSON.parse(a.report()).report, pure);
+    a.free();
+    // "Could not run it" (2) everywhere: the core computes them, and the report still stands.
+    const b = start();
+    const m = b.run(verifier, true);
+    assert.equal(b.answer(new Uint8Array(m).fill(2)), true);
+    assert.deepEqual(JSON.parse(b.report()).report, pure);
+    b.free();
+    // WebCrypto says the first check fails: the assumed report is discarded and the next pass uses the
+    // refutation, so the record is no longer valid.
+    const c2 = start();
+    const k = c2.run(verifier, true);
+    const refuted = new Uint8Array(k).fill(1);
+    refuted[0] = 0;
+    assert.equal(c2.answer(refuted), false);
+    for (let pending = c2.run(verifier, true); pending > 0; pending = c2.run(verifier, true)) {
+      if (c2.answer(new Uint8Array(pending).fill(1))) break;
+    }
+    const report = JSON.parse(c2.report()).report;
+    assert.notEqual(report.verdict, "valid");
+    assert.ok(report.checks.some((x) => x.status === "invalid" || x.status === "error"));
+    c2.free();
+  } finally {
+    verifier.free();
+  }
 });

@@ -103,7 +103,7 @@ test("outputs without a published schema have exactly the members index.d.ts dec
     for (const key of Object.keys(value)) if (!(key in declared)) failures.push(`${name}: ${key} is not declared`);
     for (const [key, optional] of Object.entries(declared)) if (!optional && !(key in value)) failures.push(`${name}: ${key} is missing`);
   };
-  const report = verify(envelope, { trust, crls, statusList, now: valid.now });
+  const report = await verify(envelope, { trust, crls, statusList, now: valid.now });
   check("VerificationReport", report);
   check("RecordSummary", report.record);
   report.signers.forEach((s) => check("SignerSummary", s));

@@ -664,6 +664,54 @@ impl PublicKey {
         }
     }
 
+    /// Can this key make signatures of `scheme` at all (RSA for PKCS#1 v1.5 and PSS, an EC key for
+    /// ECDSA, Ed25519 for Ed25519)?
+    ///
+    /// # Errors
+    /// [`AlgorithmError::KeyAlgorithmMismatch`].
+    pub fn fits(&self, scheme: SignatureScheme) -> Result<(), AlgorithmError> {
+        let fits = matches!(
+            (self, scheme),
+            (
+                PublicKey::Rsa(_),
+                SignatureScheme::RsaPkcs1(_) | SignatureScheme::RsaPss { .. }
+            ) | (
+                PublicKey::P256(_) | PublicKey::P384(_),
+                SignatureScheme::Ecdsa(_)
+            ) | (PublicKey::Ed25519(_), SignatureScheme::Ed25519)
+        );
+        if fits {
+            Ok(())
+        } else {
+            Err(AlgorithmError::KeyAlgorithmMismatch {
+                scheme: scheme.name(),
+                key: self.kind(),
+            })
+        }
+    }
+
+    /// An ECDSA signature in its fixed-size form `r || s` (IEEE P1363, what WebCrypto takes), read from
+    /// DER exactly as the RustCrypto backend reads it: a platform given the fixed form then accepts the
+    /// same encodings hocba does.
+    ///
+    /// # Errors
+    /// [`AlgorithmError::BadSignature`] for DER the backend refuses; [`AlgorithmError::KeyAlgorithmMismatch`]
+    /// for a key that is not an ECDSA key.
+    pub fn ecdsa_signature_fixed(&self, der: &[u8]) -> Result<Vec<u8>, AlgorithmError> {
+        match self {
+            PublicKey::P256(_) => p256::ecdsa::Signature::from_der(der)
+                .map(|s| s.to_bytes().to_vec())
+                .map_err(|_| AlgorithmError::BadSignature),
+            PublicKey::P384(_) => p384::ecdsa::Signature::from_der(der)
+                .map(|s| s.to_bytes().to_vec())
+                .map_err(|_| AlgorithmError::BadSignature),
+            other => Err(AlgorithmError::KeyAlgorithmMismatch {
+                scheme: "ECDSA",
+                key: other.kind(),
+            }),
+        }
+    }
+
     /// Checks `signature` over `message` (the message itself, hashed here as the scheme says), with the
     /// backend this build selects ([`Backend::SELECTED`]).
     ///

@@ -14,7 +14,7 @@
 
 use alloc::sync::Arc;
 
-use super::algorithms::AlgorithmError;
+use super::algorithms::{AlgorithmError, SignatureScheme};
 use super::cert::CertInfo;
 use super::trust_store::TrustStore;
 
@@ -36,6 +36,19 @@ pub trait PathCache {
         signer: [u8; 32],
         outcome: Result<(), AlgorithmError>,
     );
+    /// The outcome of checking `signature` over `message` with `signer`'s key, when this memo knows it
+    /// without the core computing it: a caller whose platform checks signatures (the browser's WebCrypto,
+    /// see `hocba-wasm`) answers here. Asked only after the policy accepted the key and the scheme fits
+    /// it, so refusals never depend on who does the arithmetic. `None` (the default): the core computes.
+    fn known_signature(
+        &self,
+        _signer: &CertInfo,
+        _scheme: SignatureScheme,
+        _message: &[u8],
+        _signature: &[u8],
+    ) -> Option<Result<(), AlgorithmError>> {
+        None
+    }
 }
 
 /// No memo: every verification does all its work (what [`crate::verify::verify`] uses).
@@ -106,6 +119,16 @@ impl PathCache for TrustStoreFirst<'_> {
         outcome: Result<(), AlgorithmError>,
     ) {
         self.inner.put_signature(signed, signer, outcome);
+    }
+    fn known_signature(
+        &self,
+        signer: &CertInfo,
+        scheme: SignatureScheme,
+        message: &[u8],
+        signature: &[u8],
+    ) -> Option<Result<(), AlgorithmError>> {
+        self.inner
+            .known_signature(signer, scheme, message, signature)
     }
 }
 

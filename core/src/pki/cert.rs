@@ -13,6 +13,7 @@ use x509_cert::name::Name;
 use x509_cert::Certificate;
 
 use super::algorithms::{AlgorithmError, PublicKey, SignatureScheme};
+use super::cache::PathCache;
 use super::names::NameInfo;
 use crate::time::UnixTime;
 
@@ -333,13 +334,47 @@ impl CertInfo {
     /// # Errors
     /// The algorithm policy's refusal or [`AlgorithmError::BadSignature`].
     pub fn verify_signed_by(&self, issuer: &CertInfo) -> Result<(), AlgorithmError> {
+        self.verify_signed_by_in(issuer, &super::cache::NoPathCache)
+    }
+
+    /// [`CertInfo::verify_signed_by`], asking `cache` first whether the outcome is known
+    /// ([`PathCache::known_signature`]).
+    ///
+    /// # Errors
+    /// As [`CertInfo::verify_signed_by`].
+    pub fn verify_signed_by_in(
+        &self,
+        issuer: &CertInfo,
+        cache: &dyn PathCache,
+    ) -> Result<(), AlgorithmError> {
         let scheme = self.scheme.clone()?;
         let sig = self
             .cert
             .signature
             .as_bytes()
             .ok_or(AlgorithmError::BadSignature)?;
-        issuer.verify_message(scheme, &self.tbs_der, sig)
+        issuer.verify_message_in(cache, scheme, &self.tbs_der, sig)
+    }
+
+    /// [`CertInfo::verify_message`] for verification proper: the policy and the key's fit to the scheme
+    /// are decided here, then `cache` may know the outcome ([`PathCache::known_signature`]); otherwise
+    /// this build's backend computes it.
+    ///
+    /// # Errors
+    /// As [`CertInfo::verify_message`].
+    pub fn verify_message_in(
+        &self,
+        cache: &dyn PathCache,
+        scheme: SignatureScheme,
+        message: &[u8],
+        signature: &[u8],
+    ) -> Result<(), AlgorithmError> {
+        let key = self.key.as_ref().map_err(Clone::clone)?;
+        key.fits(scheme)?;
+        if let Some(outcome) = cache.known_signature(self, scheme, message, signature) {
+            return outcome;
+        }
+        self.verify_message(scheme, message, signature)
     }
 
     /// Checks `signature` over `message` with this certificate's key (as [`PublicKey::verify`], the

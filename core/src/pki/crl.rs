@@ -178,11 +178,11 @@ impl CrlInfo {
         {
             return false;
         }
-        let (Ok(scheme), Ok(key)) = (&self.scheme, &issuer.key) else {
+        let Ok(scheme) = &self.scheme else {
             return false;
         };
         memo_signature(cache, &self.fingerprint, &issuer.fingerprint, || {
-            key.verify(*scheme, &self.tbs_der, &self.signature)
+            issuer.verify_message_in(cache, *scheme, &self.tbs_der, &self.signature)
         })
         .is_ok()
     }

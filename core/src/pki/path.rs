@@ -279,7 +279,7 @@ impl Search<'_> {
                 .store
                 .link_verified(&current.fingerprint, &cand.fingerprint)
                 || match memo_signature(self.cache, &current.fingerprint, &cand.fingerprint, || {
-                    current.verify_signed_by(&cand)
+                    current.verify_signed_by_in(&cand, self.cache)
                 }) {
                     Ok(()) => true,
                     Err(error) => {

@@ -236,7 +236,9 @@ pub fn verify_timestamp_cached(
     facts
         .check_digest(content, oid::TST_INFO)
         .map_err(TimestampError::Digest)?;
-    facts.check_signature().map_err(TimestampError::Signature)?;
+    facts
+        .check_signature_in(cache)
+        .map_err(TimestampError::Signature)?;
     let tst = read_tst_info(content)?;
     let alg = DigestAlgorithm::from_oid(&tst.imprint.hash_algorithm.oid)
         .map_err(TimestampError::Signature)?;

@@ -597,9 +597,18 @@ impl CmsFacts {
     /// # Errors
     /// The policy's refusal or [`AlgorithmError::BadSignature`].
     pub fn check_signature(&self) -> Result<(), AlgorithmError> {
+        self.check_signature_in(&crate::pki::NoPathCache)
+    }
+
+    /// [`SignerFacts::check_signature`], asking `cache` first whether the outcome is known
+    /// ([`PathCache::known_signature`]).
+    ///
+    /// # Errors
+    /// As [`SignerFacts::check_signature`].
+    pub fn check_signature_in(&self, cache: &dyn PathCache) -> Result<(), AlgorithmError> {
         let scheme = self.scheme.clone()?;
         self.signer_cert
-            .verify_message(scheme, &self.signed_attrs_der, &self.signature)
+            .verify_message_in(cache, scheme, &self.signed_attrs_der, &self.signature)
     }
 
     /// Checks the algorithm policy alone (digest, scheme, key) without verifying.
@@ -610,24 +619,7 @@ impl CmsFacts {
         self.digest_algorithm.clone()?;
         let scheme = self.scheme.clone()?;
         let key = self.signer_cert.key.as_ref().map_err(Clone::clone)?;
-        let fits = matches!(
-            (key, scheme),
-            (
-                crate::pki::PublicKey::Rsa(_),
-                SignatureScheme::RsaPkcs1(_) | SignatureScheme::RsaPss { .. }
-            ) | (
-                crate::pki::PublicKey::P256(_) | crate::pki::PublicKey::P384(_),
-                SignatureScheme::Ecdsa(_)
-            ) | (crate::pki::PublicKey::Ed25519(_), SignatureScheme::Ed25519)
-        );
-        if fits {
-            Ok(())
-        } else {
-            Err(AlgorithmError::KeyAlgorithmMismatch {
-                scheme: scheme.name(),
-                key: key.kind(),
-            })
-        }
+        key.fits(scheme)
     }
 
     /// Checks ESS signing-certificate-v2: present, and its first entry names the signer's certificate

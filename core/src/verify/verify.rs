@@ -193,7 +193,7 @@ fn check_one_signature_cached(
                 format!("thuật toán {scheme}, khoá {key}: đạt yêu cầu"),
                 format!("algorithm {scheme}, key {key}: accepted"),
             ));
-            match facts.check_signature() {
+            match facts.check_signature_in(cache) {
                 Ok(()) => {
                     signature_ok = true;
                     checks.push(ck(
