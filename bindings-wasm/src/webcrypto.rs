@@ -173,6 +173,11 @@ impl PathCache for Pass<'_> {
         }
         let key = signer.key.as_ref().ok()?;
         let algorithm = algorithm(key, scheme)?;
+        // An RSA signature is exactly as long as the modulus. OpenSSL would also take one with its leading
+        // zero bytes cut off; RustCrypto and AWS-LC do not, so such a signature is judged here.
+        if matches!(key, PublicKey::Rsa(_)) && signature.len() != key.bits().div_ceil(8) {
+            return None;
+        }
         let fixed = match scheme {
             SignatureScheme::Ecdsa(_) => match key.ecdsa_signature_fixed(signature) {
                 Ok(fixed) => fixed,
@@ -199,5 +204,72 @@ impl PathCache for Pass<'_> {
         }
         // Assumed for this pass; the pass's report stands only if WebCrypto confirms it.
         Some(Ok(()))
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn cert(name: &str) -> CertInfo {
+        let path = format!(
+            "{}/../tests/pki/certs/{name}.pem",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        CertInfo::load_many(&std::fs::read(path).unwrap())
+            .unwrap()
+            .remove(0)
+    }
+
+    #[test]
+    fn rsa_and_ecdsa_checks_are_delegated_once_and_assumed_valid_until_answered() {
+        let rsa = cert("gvcn");
+        let p256 = cert("seal-p256");
+        let scheme = rsa.scheme.clone().unwrap();
+        let rsa_sig = vec![7u8; rsa.key.as_ref().unwrap().bits().div_ceil(8)];
+        let mut exchange = Exchange::default();
+        {
+            let pass = exchange.pass(true);
+            for _ in 0..2 {
+                assert_eq!(
+                    pass.known_signature(&rsa, scheme, b"message", &rsa_sig),
+                    Some(Ok(()))
+                );
+            }
+            // A short RSA signature and ECDSA DER the core refuses are never asked for.
+            assert_eq!(
+                pass.known_signature(&rsa, scheme, b"message", &rsa_sig[1..]),
+                None
+            );
+            let ecdsa = SignatureScheme::Ecdsa(DigestAlgorithm::Sha256);
+            assert_eq!(
+                pass.known_signature(&p256, ecdsa, b"message", &[0x30, 0x03, 0x02, 0x01, 0x00]),
+                Some(Err(AlgorithmError::BadSignature))
+            );
+        }
+        assert_eq!(
+            exchange.pending().len(),
+            1,
+            "one request for the same check"
+        );
+        let request = &exchange.pending()[0];
+        assert!(
+            request.algorithm.contains("RSASSA-PKCS1-v1_5")
+                || request.algorithm.contains("RSA-PSS")
+        );
+        assert_eq!(request.signature, rsa_sig);
+        // Refuted: the next pass knows it and asks nothing.
+        assert!(!exchange.answer(&[0]));
+        assert_eq!(
+            exchange
+                .pass(true)
+                .known_signature(&rsa, scheme, b"message", &rsa_sig),
+            Some(Err(AlgorithmError::BadSignature))
+        );
+        assert!(exchange.pending().is_empty());
+        // Without delegation unknown checks are left to the core.
+        let pass = exchange.pass(false);
+        assert_eq!(pass.known_signature(&rsa, scheme, b"other", &rsa_sig), None);
     }
 }
