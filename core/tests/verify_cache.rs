@@ -14,6 +14,16 @@ use hocba_core::pki::{
 use hocba_core::verify::{verify, verify_cached, CheckStatus, Verdict, VerifyInputs, VerifyPolicy};
 use hocba_core::Lang;
 
+fn inputs_of<'a>(v: &'a common::Vector, policy: &'a VerifyPolicy) -> VerifyInputs<'a> {
+    VerifyInputs {
+        store: &v.store,
+        crls: &v.crls,
+        status_list: v.status.as_ref(),
+        now: v.now,
+        policy,
+    }
+}
+
 #[test]
 fn cached_and_uncached_verification_give_identical_reports() {
     let mut paths: Vec<_> = fs::read_dir(common::tests_dir().join("vectors/verify"))
@@ -29,13 +39,7 @@ fn cached_and_uncached_verification_give_identical_reports() {
     let mut compared = 0;
     for pass in 0..2 {
         for v in &vectors {
-            let inputs = VerifyInputs {
-                store: &v.store,
-                crls: &v.crls,
-                status_list: v.status.as_ref(),
-                now: v.now,
-                policy: &policy,
-            };
+            let inputs = inputs_of(v, &policy);
             let plain = verify(&v.envelope, &inputs);
             let none = verify_cached(&v.envelope, &inputs, &NoPathCache);
             let fresh = verify_cached(&v.envelope, &inputs, &SharedPathCache::default());
@@ -67,13 +71,7 @@ fn cached_and_uncached_verification_give_identical_reports() {
 fn a_full_cache_still_gives_identical_reports() {
     let v = common::vector("valid-without-crl-or-status");
     let policy = VerifyPolicy::default();
-    let inputs = VerifyInputs {
-        store: &v.store,
-        crls: &v.crls,
-        status_list: v.status.as_ref(),
-        now: v.now,
-        policy: &policy,
-    };
+    let inputs = inputs_of(&v, &policy);
     let tiny = SharedPathCache::new(1);
     for _ in 0..3 {
         assert_eq!(
@@ -129,13 +127,7 @@ impl PathCache for Oracle {
 fn known_signature_outcomes_are_asked_for_and_decide_the_checks() {
     let v = common::vector("valid-full");
     let policy = VerifyPolicy::default();
-    let inputs = VerifyInputs {
-        store: &v.store,
-        crls: &v.crls,
-        status_list: v.status.as_ref(),
-        now: v.now,
-        policy: &policy,
-    };
+    let inputs = inputs_of(&v, &policy);
     let computed = verify(&v.envelope, &inputs);
     assert_eq!(computed.verdict, Verdict::Valid);
     let confirming = Oracle {
