@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { canonicalBytes, canonicalDigest, createVerifier, HocbaError, validate, verify } from "../../pkg/index.node.js";
+import { canonicalBytes, canonicalDigest, createVerifier, HocbaError, validate, verify, wrap } from "../../pkg/index.node.js";
 // The raw exports of the same, already loaded module: the pass protocol of src/webcrypto.rs, driven by hand.
 import { Verifier as RawVerifier } from "../../pkg/hocba_wasm.js";
 
@@ -209,4 +209,27 @@ test("WebCrypto passes: a genuine record takes one pass; a check WebCrypto refut
   } finally {
     verifier.free();
   }
+});
+
+test("in Node, verify hands the RSA and ECDSA checks to node:crypto and reports what it answers", async () => {
+  const v = vectors("verify").find((x) => x.id === "valid-full");
+  const { trust, crls, envelope, statusList, now } = verifyInputs(v);
+  const raw = await import("../../pkg/hocba_wasm.js");
+  const { platformChecker } = await import("../../pkg/node-crypto.js");
+  let asked = 0;
+  let lie = false; // when set, the checker claims every signature is forged
+  const counting = () => {
+    const real = platformChecker();
+    return { name: "counting", checkAll(verification, count) {
+      asked += count;
+      return lie ? new Uint8Array(count) : real.checkAll(verification, count);
+    } };
+  };
+  const api = wrap(raw, counting);
+  const report = await api.verify(envelope, { trust, crls, statusList, now });
+  assert.equal(report.verdict, "valid");
+  assert.ok(asked >= 3, `node:crypto asked for ${asked} checks`);
+  assert.deepEqual(report, await verify(envelope, { trust, crls, statusList, now, platformCrypto: false }));
+  lie = true;
+  assert.equal((await api.verify(envelope, { trust, crls, statusList, now })).verdict, "invalid");
 });
