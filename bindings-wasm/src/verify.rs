@@ -305,9 +305,9 @@ impl Verifier {
     }
 }
 
-/// One envelope's verification, run in passes (see `webcrypto.rs`): `run`, then while `pendingCount` is
-/// not zero, the pending checks' outcomes go to `answer`; when it returns true, or a pass asks nothing,
-/// `report` is the verification's report.
+/// One envelope's verification, run in passes (see `webcrypto.rs`): while `run` returns a number of
+/// pending checks other than zero, their outcomes go to `answer`; when it returns true, or a pass asks
+/// nothing, `report` is the verification's report.
 #[wasm_bindgen]
 #[derive(Debug)]
 pub struct Verification {

@@ -96,14 +96,6 @@ struct Oracle {
 }
 
 impl PathCache for Oracle {
-    fn certificate(&self, _: &[u8; 32]) -> Option<std::sync::Arc<CertInfo>> {
-        None
-    }
-    fn put_certificate(&self, _: [u8; 32], _: std::sync::Arc<CertInfo>) {}
-    fn signature(&self, _: &[u8; 32], _: &[u8; 32]) -> Option<Result<(), AlgorithmError>> {
-        None
-    }
-    fn put_signature(&self, _: [u8; 32], _: [u8; 32], _: Result<(), AlgorithmError>) {}
     fn known_signature(
         &self,
         signer: &CertInfo,

@@ -19,23 +19,32 @@ use super::cert::CertInfo;
 use super::trust_store::TrustStore;
 
 /// Where verification may remember and find work already done. Implementations must return exactly
-/// what they were given (or nothing); they may forget at any time.
+/// what they were given (or nothing); they may forget at any time — so every method defaults to
+/// remembering nothing, and an implementation overrides only what it keeps.
 pub trait PathCache {
     /// A certificate decoded earlier, by the SHA-256 of its DER.
-    fn certificate(&self, der_sha256: &[u8; 32]) -> Option<Arc<CertInfo>>;
+    fn certificate(&self, _der_sha256: &[u8; 32]) -> Option<Arc<CertInfo>> {
+        None
+    }
     /// Remembers a decoded certificate.
-    fn put_certificate(&self, der_sha256: [u8; 32], cert: Arc<CertInfo>);
+    fn put_certificate(&self, _der_sha256: [u8; 32], _cert: Arc<CertInfo>) {}
     /// The outcome of checking the signature on `signed` (a certificate's or CRL's SHA-256) with the key
     /// of the certificate whose fingerprint is `signer`.
-    fn signature(&self, signed: &[u8; 32], signer: &[u8; 32])
-        -> Option<Result<(), AlgorithmError>>;
+    fn signature(
+        &self,
+        _signed: &[u8; 32],
+        _signer: &[u8; 32],
+    ) -> Option<Result<(), AlgorithmError>> {
+        None
+    }
     /// Remembers such an outcome.
     fn put_signature(
         &self,
-        signed: [u8; 32],
-        signer: [u8; 32],
-        outcome: Result<(), AlgorithmError>,
-    );
+        _signed: [u8; 32],
+        _signer: [u8; 32],
+        _outcome: Result<(), AlgorithmError>,
+    ) {
+    }
     /// The outcome of checking `signature` over `message` with `signer`'s key, when this memo knows it
     /// without the core computing it: a caller whose platform checks signatures (the browser's WebCrypto,
     /// see `hocba-wasm`) answers here. Asked only after the policy accepted the key and the scheme fits
@@ -55,16 +64,7 @@ pub trait PathCache {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct NoPathCache;
 
-impl PathCache for NoPathCache {
-    fn certificate(&self, _: &[u8; 32]) -> Option<Arc<CertInfo>> {
-        None
-    }
-    fn put_certificate(&self, _: [u8; 32], _: Arc<CertInfo>) {}
-    fn signature(&self, _: &[u8; 32], _: &[u8; 32]) -> Option<Result<(), AlgorithmError>> {
-        None
-    }
-    fn put_signature(&self, _: [u8; 32], _: [u8; 32], _: Result<(), AlgorithmError>) {}
-}
+impl PathCache for NoPathCache {}
 
 /// Looks a signature check up in `cache`, or runs `check` and remembers its outcome.
 pub(crate) fn memo_signature(
