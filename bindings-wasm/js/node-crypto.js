@@ -2,8 +2,8 @@
 // webcrypto.js. Synchronous, so a pass's checks cost no promise round trips; the pass protocol and why
 // its report can be trusted are in src/webcrypto.rs.
 import { constants, createPublicKey, verify } from "node:crypto";
+import { keptKey } from "./webcrypto.js";
 
-const MAX_KEYS = 256;
 const HASH = { "SHA-256": "sha256", "SHA-384": "sha384", "SHA-512": "sha512" };
 
 /** A checker with its own cache of imported keys (one per verifier). */
@@ -13,12 +13,8 @@ export function platformChecker() {
     try {
       const alg = JSON.parse(verification.pendingAlgorithm(i));
       const keyId = verification.pendingKeyId(i);
-      let key = keys.get(keyId);
-      if (key === undefined) {
-        if (keys.size >= MAX_KEYS) keys.clear();
-        key = createPublicKey({ key: Buffer.from(verification.pendingSpki(i)), format: "der", type: "spki" });
-        keys.set(keyId, key);
-      }
+      const key = keptKey(keys, keyId,
+        () => createPublicKey({ key: Buffer.from(verification.pendingSpki(i)), format: "der", type: "spki" }));
       const options = alg.name === "ECDSA" ? { key, dsaEncoding: "ieee-p1363" }
         : alg.name === "RSA-PSS" ? { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: alg.saltLength }
           : { key, padding: constants.RSA_PKCS1_PADDING };

@@ -1,5 +1,5 @@
-// Signature arithmetic by the browser (crypto.subtle: BoringSSL in Chromium) for verification; everything else — parsing, the policy, paths, revocation, the report — stays in the
-// WebAssembly core. See src/webcrypto.rs for the passes and why a pass's report can be trusted.
+// Signature arithmetic by the browser (crypto.subtle: BoringSSL in Chromium) for verification; everything
+// else — parsing, the policy, paths, revocation, the report — stays in the WebAssembly core. See src/webcrypto.rs for the passes and why a pass's report can be trusted.
 
 const subtle = globalThis.crypto?.subtle;
 
@@ -8,6 +8,17 @@ export const webCryptoAvailable = subtle !== undefined && subtle !== null;
 
 /** Imported keys kept for the next records: a few signers sign a whole school's records. */
 const MAX_KEYS = 256;
+
+/** The key `keys` holds under `keyId`, or the one `importKey()` makes, kept (up to MAX_KEYS) for next time. */
+export function keptKey(keys, keyId, importKey) {
+  let key = keys.get(keyId);
+  if (key === undefined) {
+    if (keys.size >= MAX_KEYS) keys.clear();
+    key = importKey();
+    keys.set(keyId, key);
+  }
+  return key;
+}
 
 function importParams(alg) {
   return alg.name === "ECDSA" ? { name: "ECDSA", namedCurve: alg.namedCurve } : { name: alg.name, hash: alg.hash };
@@ -24,12 +35,8 @@ async function check(verification, i, keys) {
   const keyId = verification.pendingKeyId(i);
   try {
     const alg = JSON.parse(verification.pendingAlgorithm(i));
-    let key = keys.get(keyId);
-    if (key === undefined) {
-      if (keys.size >= MAX_KEYS) keys.clear();
-      key = subtle.importKey("spki", verification.pendingSpki(i), importParams(alg), false, ["verify"]);
-      keys.set(keyId, key);
-    }
+    const key = keptKey(keys, keyId,
+      () => subtle.importKey("spki", verification.pendingSpki(i), importParams(alg), false, ["verify"]));
     const ok = await subtle.verify(verifyParams(alg), await key, verification.pendingSignature(i),
       verification.pendingMessage(i));
     return ok ? 1 : 0;
