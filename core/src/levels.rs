@@ -6,11 +6,9 @@
 use alloc::string::String;
 use core::fmt;
 
-use unicode_normalization::UnicodeNormalization;
-
 /// Trimmed, NFC, lower case: the form spellings are compared in.
 fn normalize(text: &str) -> String {
-    text.trim().nfc().collect::<String>().to_lowercase()
+    crate::nfc::nfc(text.trim()).to_lowercase()
 }
 
 macro_rules! vocabulary {

@@ -10,6 +10,7 @@ pub mod assess;
 pub mod gradebook;
 mod lang;
 pub mod levels;
+mod nfc;
 pub mod record;
 pub mod rules;
 #[cfg(feature = "schema")]

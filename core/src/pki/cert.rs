@@ -4,17 +4,16 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
 use const_oid::ObjectIdentifier;
-use der::{Decode, Encode};
+use der::{Decode, Tag};
 use sha2::Digest;
-use x509_cert::ext::pkix::{
-    AuthorityKeyIdentifier, BasicConstraints, ExtendedKeyUsage, KeyUsage, SubjectKeyIdentifier,
-};
-use x509_cert::name::Name;
+use x509_cert::ext::pkix::KeyUsage;
 use x509_cert::Certificate;
 
 use super::algorithms::{AlgorithmError, PublicKey, SignatureScheme};
 use super::cache::PathCache;
+use super::der_view::Tlv;
 use super::names::NameInfo;
+use super::x509_walk::{self, Extension};
 use crate::time::UnixTime;
 
 /// A certificate that cannot be decoded.
@@ -116,23 +115,23 @@ struct ExtensionFacts {
 
 impl ExtensionFacts {
     /// Reads one extension (the first of its type); a malformed one is reported as unsupported.
-    fn read(&mut self, ext: &x509_cert::ext::Extension) {
-        let value = ext.extn_value.as_bytes();
-        let decoded = match ext.extn_id {
-            ext_oid::BASIC_CONSTRAINTS => BasicConstraints::from_der(value).map(|bc| {
-                self.basic_constraints = Some((bc.ca, bc.path_len_constraint));
+    fn read(&mut self, ext: &Extension<'_>) {
+        let value = ext.value;
+        let decoded = match ext.oid {
+            ext_oid::BASIC_CONSTRAINTS => x509_walk::basic_constraints(value).map(|bc| {
+                self.basic_constraints = Some(bc);
             }),
             ext_oid::KEY_USAGE => KeyUsage::from_der(value).map(|ku| {
                 self.key_usage = Some(ku);
             }),
-            ext_oid::EXT_KEY_USAGE => ExtendedKeyUsage::from_der(value).map(|eku| {
-                self.ext_key_usage = Some(eku.0);
+            ext_oid::EXT_KEY_USAGE => ext_key_usage(value).map(|eku| {
+                self.ext_key_usage = Some(eku);
             }),
-            ext_oid::SKI => SubjectKeyIdentifier::from_der(value).map(|ski| {
-                self.ski = Some(ski.0.as_bytes().to_vec());
+            ext_oid::SKI => x509_walk::subject_key_identifier(value).map(|ski| {
+                self.ski = Some(ski.to_vec());
             }),
-            ext_oid::AKI => AuthorityKeyIdentifier::from_der(value).map(|aki| {
-                self.aki = aki.key_identifier.map(|k| k.as_bytes().to_vec());
+            ext_oid::AKI => x509_walk::authority_key_identifier(value).map(|aki| {
+                self.aki = aki.map(<[u8]>::to_vec);
             }),
             other => {
                 if ext.critical && !recognised(&other) {
@@ -143,9 +142,18 @@ impl ExtensionFacts {
         };
         if decoded.is_err() {
             self.unsupported_critical
-                .push(alloc::format!("{} (malformed)", ext.extn_id));
+                .push(alloc::format!("{} (malformed)", ext.oid));
         }
     }
+}
+
+/// `ExtKeyUsageSyntax ::= SEQUENCE SIZE (1..MAX) OF KeyPurposeId`.
+fn ext_key_usage(der: &[u8]) -> Result<Vec<ObjectIdentifier>, der::Error> {
+    Tlv::parse(der)?
+        .expect(Tag::Sequence)?
+        .children()?
+        .map(|purpose| purpose?.expect(Tag::ObjectIdentifier)?.decode())
+        .collect()
 }
 
 /// A decoded certificate with everything path validation needs, computed once.
@@ -155,8 +163,10 @@ pub struct CertInfo {
     pub der: Vec<u8>,
     /// SHA-256 of the DER bytes.
     pub fingerprint: [u8; 32],
-    /// The decoded certificate.
-    pub cert: Certificate,
+    /// The issuer's signature over `tbs_der`, `None` when its bits are not whole bytes.
+    signature: Option<Vec<u8>>,
+    /// Whether the certificate has an extensions field at all (a v1 root has none).
+    pub has_extensions: bool,
     /// DER of the to-be-signed part (what the issuer signed).
     pub tbs_der: Vec<u8>,
     /// DER of the subject name.
@@ -197,7 +207,7 @@ pub struct CertInfo {
 }
 
 impl CertInfo {
-    /// Decodes a DER certificate.
+    /// Decodes a DER certificate (read in place, [`x509_walk`]).
     ///
     /// # Errors
     /// [`CertificateError::Malformed`].
@@ -205,30 +215,18 @@ impl CertInfo {
         let malformed = |e: der::Error| CertificateError::Malformed {
             detail: e.to_string(),
         };
-        let cert = Certificate::from_der(der_bytes).map_err(malformed)?;
-        Self::from_cert(cert, der_bytes.to_vec())
-    }
-
-    /// Wraps a decoded certificate.
-    ///
-    /// # Errors
-    /// [`CertificateError::Malformed`] when a part cannot be re-encoded.
-    pub fn from_cert(cert: Certificate, der_bytes: Vec<u8>) -> Result<CertInfo, CertificateError> {
-        let malformed = |e: der::Error| CertificateError::Malformed {
-            detail: e.to_string(),
-        };
-        let tbs = &cert.tbs_certificate;
-        // The bytes the issuer signed, as they arrived (a re-encoding could differ).
-        let tbs_der = super::der_view::child(&der_bytes, 0)
-            .map(<[u8]>::to_vec)
-            .or_else(|_| tbs.to_der())
-            .map_err(malformed)?;
-        let subject_der = tbs.subject.to_der().map_err(malformed)?;
-        let issuer_der = tbs.issuer.to_der().map_err(malformed)?;
-        let spki_der = tbs.subject_public_key_info.to_der().map_err(malformed)?;
-        let key = PublicKey::from_spki_der(&spki_der);
-        let scheme = if cert.signature_algorithm == tbs.signature {
-            SignatureScheme::from_algorithm_identifier(&cert.signature_algorithm)
+        let signed = x509_walk::Signed::parse(der_bytes).map_err(malformed)?;
+        let tbs = x509_walk::tbs_certificate(signed.tbs).map_err(malformed)?;
+        let subject = NameInfo::from_attributes(&x509_walk::name(tbs.subject).map_err(malformed)?);
+        let issuer = NameInfo::from_attributes(&x509_walk::name(tbs.issuer).map_err(malformed)?);
+        let key = PublicKey::from_spki_der(tbs.spki.raw);
+        // Both algorithm fields must agree (RFC 5280 §4.1.1.2); in DER, equal values are equal bytes.
+        let scheme = if signed.algorithm.raw == tbs.algorithm.raw {
+            signed
+                .algorithm
+                .decode()
+                .map_err(|e| AlgorithmError::UnknownAlgorithm { oid: e.to_string() })
+                .and_then(|alg| SignatureScheme::from_algorithm_identifier(&alg))
         } else {
             Err(AlgorithmError::UnknownAlgorithm {
                 oid: "signatureAlgorithm differs from tbsCertificate.signature".into(),
@@ -237,21 +235,21 @@ impl CertInfo {
         let mut ext = ExtensionFacts::default();
         let mut seen: Vec<ObjectIdentifier> = Vec::new();
         for e in tbs.extensions.as_deref().unwrap_or(&[]) {
-            if seen.contains(&e.extn_id) {
+            if seen.contains(&e.oid) {
                 ext.unsupported_critical
-                    .push(alloc::format!("{} (duplicate)", e.extn_id));
+                    .push(alloc::format!("{} (duplicate)", e.oid));
                 continue;
             }
-            seen.push(e.extn_id);
+            seen.push(e.oid);
             ext.read(e);
         }
         Ok(CertInfo {
-            fingerprint: sha2::Sha256::digest(&der_bytes).into(),
-            subject: NameInfo::from_name(&tbs.subject),
-            issuer: NameInfo::from_name(&tbs.issuer),
-            serial: tbs.serial_number.as_bytes().to_vec(),
-            not_before: UnixTime::from_x509(&tbs.validity.not_before),
-            not_after: UnixTime::from_x509(&tbs.validity.not_after),
+            fingerprint: sha2::Sha256::digest(der_bytes).into(),
+            subject,
+            issuer,
+            serial: tbs.serial.to_vec(),
+            not_before: tbs.not_before,
+            not_after: tbs.not_after,
             key,
             scheme,
             basic_constraints: ext.basic_constraints,
@@ -260,16 +258,25 @@ impl CertInfo {
             ski: ext.ski,
             aki: ext.aki,
             unsupported_critical: ext.unsupported_critical,
-            der: der_bytes,
-            tbs_der,
-            subject_der,
-            issuer_der,
-            spki_der,
+            tbs_der: signed.tbs.raw.to_vec(),
+            subject_der: tbs.subject.raw.to_vec(),
+            issuer_der: tbs.issuer.raw.to_vec(),
+            spki_der: tbs.spki.raw.to_vec(),
+            signature: signed.signature.map(<[u8]>::to_vec),
+            has_extensions: tbs.extensions.is_some(),
             #[cfg(feature = "native-crypto")]
             native_key: super::native_backend::ParsedKeyCache::default(),
-            // Moved, not cloned: a decoded certificate is most of what this costs.
-            cert,
+            der: der_bytes.to_vec(),
         })
+    }
+
+    /// The certificate as `x509-cert`'s owned tree, decoded again from [`CertInfo::der`]: for building
+    /// CMS structures when signing, never on the verification path.
+    ///
+    /// # Errors
+    /// `x509-cert`'s decoding error.
+    pub fn certificate(&self) -> Result<Certificate, der::Error> {
+        Certificate::from_der(&self.der)
     }
 
     /// Reads every certificate of a PEM file (or a single DER certificate).
@@ -277,32 +284,29 @@ impl CertInfo {
     /// # Errors
     /// [`CertificateError`] for the first certificate that cannot be decoded.
     pub fn load_many(bytes: &[u8]) -> Result<Vec<CertInfo>, CertificateError> {
-        let trimmed = bytes
-            .iter()
-            .position(|b| !b.is_ascii_whitespace())
-            .map_or(&bytes[..0], |i| &bytes[i..]);
-        if trimmed.starts_with(b"-----BEGIN") {
-            let certs =
-                Certificate::load_pem_chain(trimmed).map_err(|e| CertificateError::Pem {
-                    detail: e.to_string(),
-                })?;
-            if certs.is_empty() {
-                return Err(CertificateError::Pem {
-                    detail: "no certificate".into(),
-                });
-            }
-            certs
-                .into_iter()
-                .map(|c| {
-                    let der_bytes = c.to_der().map_err(|e| CertificateError::Malformed {
-                        detail: e.to_string(),
-                    })?;
-                    CertInfo::from_cert(c, der_bytes)
-                })
-                .collect()
-        } else {
-            Ok(alloc::vec![CertInfo::from_der(bytes)?])
+        let trimmed = bytes.trim_ascii_start();
+        if !trimmed.starts_with(b"-----BEGIN") {
+            return Ok(alloc::vec![CertInfo::from_der(bytes)?]);
         }
+        let pem = |detail: String| CertificateError::Pem { detail };
+        const END: &[u8] = b"-----END CERTIFICATE-----";
+        let mut certs = Vec::new();
+        let mut rest = trimmed.trim_ascii_end();
+        while !rest.is_empty() {
+            let end = rest
+                .windows(END.len())
+                .position(|w| w == END)
+                .ok_or_else(|| pem("no post-encapsulation boundary".into()))?
+                + END.len();
+            let (label, der_bytes) = der::pem::decode_vec(rest[..end].trim_ascii_start())
+                .map_err(|e| pem(e.to_string()))?;
+            if label != "CERTIFICATE" {
+                return Err(pem(alloc::format!("PEM label {label}")));
+            }
+            certs.push(CertInfo::from_der(&der_bytes)?);
+            rest = rest[end..].trim_ascii_start();
+        }
+        Ok(certs)
     }
 
     /// Issued by itself (subject = issuer)?
@@ -349,9 +353,8 @@ impl CertInfo {
     ) -> Result<(), AlgorithmError> {
         let scheme = self.scheme.clone()?;
         let sig = self
-            .cert
             .signature
-            .as_bytes()
+            .as_deref()
             .ok_or(AlgorithmError::BadSignature)?;
         issuer.verify_message_in(cache, scheme, &self.tbs_der, sig)
     }
@@ -416,14 +419,6 @@ impl CertInfo {
     #[must_use]
     pub fn display_name(&self) -> String {
         self.subject.display()
-    }
-
-    /// The name of `Name` as DER.
-    ///
-    /// # Errors
-    /// Encoding failure.
-    pub fn name_der(name: &Name) -> Result<Vec<u8>, der::Error> {
-        name.to_der()
     }
 }
 

@@ -11,9 +11,8 @@ use alloc::string::{String, ToString};
 use alloc::sync::Arc;
 use alloc::vec::Vec;
 
-use der::{Decode, Encode};
+use der::Decode;
 use sha2::Digest;
-use x509_cert::crl::CertificateList;
 use x509_cert::ext::pkix::CrlReason;
 
 use super::algorithms::{AlgorithmError, SignatureScheme};
@@ -22,6 +21,7 @@ use super::cert::CertInfo;
 use super::key_usage::{check_usage, Usage};
 use super::names::NameInfo;
 use super::path::CertPath;
+use super::x509_walk;
 use crate::time::UnixTime;
 use crate::Lang;
 
@@ -113,53 +113,56 @@ impl CrlInfo {
         } else {
             bytes.to_vec()
         };
-        let crl = CertificateList::from_der(&der_bytes).map_err(|e| malformed(&e))?;
-        let tbs = &crl.tbs_cert_list;
-        let mut revoked = Vec::new();
-        for rc in tbs.revoked_certificates.as_deref().unwrap_or(&[]) {
+        // Read in place (x509_walk), like certificates.
+        let signed = x509_walk::Signed::parse(&der_bytes).map_err(|e| malformed(&e))?;
+        let tbs = x509_walk::tbs_cert_list(signed.tbs).map_err(|e| malformed(&e))?;
+        let mut revoked = Vec::with_capacity(tbs.revoked.len());
+        for rc in &tbs.revoked {
             let mut reason = None;
-            for ext in rc.crl_entry_extensions.as_deref().unwrap_or(&[]) {
-                if ext.extn_id == CRL_REASON_OID {
-                    reason = CrlReason::from_der(ext.extn_value.as_bytes()).ok();
-                } else if ext.critical && ext.extn_id != INVALIDITY_DATE_OID {
+            for ext in &rc.extensions {
+                if ext.oid == CRL_REASON_OID {
+                    reason = CrlReason::from_der(ext.value).ok();
+                } else if ext.critical && ext.oid != INVALIDITY_DATE_OID {
                     return Err(malformed(&alloc::format!(
                         "critical CRL entry extension {}",
-                        ext.extn_id
+                        ext.oid
                     )));
                 }
             }
             revoked.push(RevokedEntry {
-                serial: rc.serial_number.as_bytes().to_vec(),
-                date: UnixTime::from_x509(&rc.revocation_date),
+                serial: rc.serial.to_vec(),
+                date: rc.date,
                 reason,
             });
         }
         let unsupported_critical = tbs
-            .crl_extensions
-            .as_deref()
-            .unwrap_or(&[])
+            .extensions
             .iter()
-            .find(|e| e.critical && e.extn_id != CRL_NUMBER_OID && e.extn_id != AKI_OID)
-            .map(|e| e.extn_id.to_string());
-        let scheme = if crl.signature_algorithm == tbs.signature {
-            SignatureScheme::from_algorithm_identifier(&crl.signature_algorithm)
+            .find(|e| e.critical && e.oid != CRL_NUMBER_OID && e.oid != AKI_OID)
+            .map(|e| e.oid.to_string());
+        // Both algorithm fields must agree (RFC 5280 §5.1.1.2); in DER, equal values are equal bytes.
+        let scheme = if signed.algorithm.raw == tbs.algorithm.raw {
+            signed
+                .algorithm
+                .decode()
+                .map_err(|e| AlgorithmError::UnknownAlgorithm { oid: e.to_string() })
+                .and_then(|alg| SignatureScheme::from_algorithm_identifier(&alg))
         } else {
             Err(AlgorithmError::UnknownAlgorithm {
                 oid: "signatureAlgorithm differs from tbsCertList.signature".into(),
             })
         };
+        let issuer = x509_walk::name(tbs.issuer).map_err(|e| malformed(&e))?;
         Ok(CrlInfo {
             fingerprint: sha2::Sha256::digest(&der_bytes).into(),
-            issuer_der: tbs.issuer.to_der().map_err(|e| malformed(&e))?,
-            issuer: NameInfo::from_name(&tbs.issuer),
-            this_update: UnixTime::from_x509(&tbs.this_update),
-            next_update: tbs.next_update.as_ref().map(UnixTime::from_x509),
+            issuer_der: tbs.issuer.raw.to_vec(),
+            issuer: NameInfo::from_attributes(&issuer),
+            this_update: tbs.this_update,
+            next_update: tbs.next_update,
             revoked,
-            tbs_der: super::der_view::child(&der_bytes, 0)
-                .map_err(|e| malformed(&e))?
-                .to_vec(),
+            tbs_der: signed.tbs.raw.to_vec(),
             scheme,
-            signature: crl.signature.as_bytes().unwrap_or(&[]).to_vec(),
+            signature: signed.signature.unwrap_or(&[]).to_vec(),
             unsupported_critical,
             der: der_bytes,
         })

@@ -12,6 +12,7 @@ pub mod names;
 mod native_backend;
 pub mod path;
 pub mod trust_store;
+pub(crate) mod x509_walk;
 
 pub use algorithms::{
     verify_raw_signature, verify_raw_signature_with, AlgorithmError, Backend, DigestAlgorithm,

@@ -4,9 +4,9 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
 use const_oid::ObjectIdentifier;
-use der::{Tag, Tagged};
-use unicode_normalization::UnicodeNormalization;
-use x509_cert::name::Name;
+use der::Tag;
+
+use super::x509_walk::NameAttribute;
 
 /// Attribute-type OIDs of names.
 pub mod attr_oid {
@@ -59,11 +59,11 @@ fn short_name(oid: &ObjectIdentifier) -> String {
     }
 }
 
-/// Decodes a DirectoryString-like value (UTF8, Printable, IA5, Visible, BMP, Teletex as Latin-1).
+/// Decodes a DirectoryString-like value (UTF8, Printable, IA5, Visible, BMP, Teletex as Latin-1), given its
+/// tag and content.
 #[must_use]
-pub fn decode_directory_string(value: &der::Any) -> Option<String> {
-    let bytes = value.value();
-    match value.tag() {
+pub fn decode_directory_string(tag: Tag, bytes: &[u8]) -> Option<String> {
+    match tag {
         Tag::Utf8String | Tag::PrintableString | Tag::Ia5String | Tag::VisibleString => {
             core::str::from_utf8(bytes).ok().map(ToString::to_string)
         }
@@ -92,21 +92,31 @@ pub struct NameInfo {
 }
 
 impl NameInfo {
-    /// Reads a name; values that are not strings are shown as `#<hex>`.
+    /// Reads a name's attributes; values that are not strings are shown as `#<hex>`.
     #[must_use]
-    pub fn from_name(name: &Name) -> NameInfo {
-        let mut attributes = Vec::new();
-        for rdn in &name.0 {
-            for atv in rdn.0.iter() {
-                let text = decode_directory_string(&atv.value).unwrap_or_else(|| {
+    pub(crate) fn from_attributes(name: &[NameAttribute<'_>]) -> NameInfo {
+        let attributes = name
+            .iter()
+            .map(|atv| {
+                let text = decode_directory_string(atv.tag, atv.value).unwrap_or_else(|| {
                     let mut s = String::from("#");
-                    s.push_str(&super::cert::hex_lower(atv.value.value()));
+                    s.push_str(&super::cert::hex_lower(atv.value));
                     s
                 });
-                attributes.push((short_name(&atv.oid), text));
-            }
-        }
+                (short_name(&atv.oid), text)
+            })
+            .collect();
         NameInfo { attributes }
+    }
+
+    /// Reads a DER name.
+    ///
+    /// # Errors
+    /// Malformed DER.
+    pub fn from_der(der: &[u8]) -> Result<NameInfo, der::Error> {
+        Ok(Self::from_attributes(&super::x509_walk::name(
+            super::der_view::Tlv::parse(der)?,
+        )?))
     }
 
     /// The first value of an attribute type (`"CN"`, `"O"`, ...).
@@ -175,7 +185,7 @@ fn to_nfc(s: &str) -> alloc::borrow::Cow<'_, str> {
     if crate::record::text::is_nfc(s) {
         alloc::borrow::Cow::Borrowed(s)
     } else {
-        alloc::borrow::Cow::Owned(s.nfc().collect())
+        alloc::borrow::Cow::Owned(crate::nfc::nfc(s))
     }
 }
 

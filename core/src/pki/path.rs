@@ -353,7 +353,7 @@ fn validate(path: &[Arc<CertInfo>], store: &TrustStore, at: UnixTime) -> Result<
         // A v1 root without basicConstraints may still be an anchor; everything else must say cA.
         let is_ca = match cert.basic_constraints {
             Some((ca, _)) => ca,
-            None => is_anchor && cert.cert.tbs_certificate.extensions.is_none(),
+            None => is_anchor && !cert.has_extensions,
         };
         if !is_ca {
             return Err(PathError::NotACa {

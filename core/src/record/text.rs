@@ -7,10 +7,10 @@ use super::problem::ProblemKind;
 /// Fast path: a string made only of characters below U+0300 or of the Latin Extended Additional block
 /// (U+1E00–U+1EFF, where every precomposed Vietnamese letter with two marks lives) is NFC, since each of
 /// those is NFC_Quick_Check=Yes with combining class 0 (checked exhaustively in the tests below).
-/// Anything else goes through `unicode-normalization`'s quick check and, if needed, a full comparison.
+/// Anything else goes through the quick check and, if needed, a full comparison ([`crate::nfc`]).
 #[must_use]
 pub fn is_nfc(s: &str) -> bool {
-    s.is_ascii() || s.chars().all(quick_yes) || unicode_normalization::is_nfc(s)
+    s.is_ascii() || s.chars().all(quick_yes) || crate::nfc::is_nfc(s)
 }
 
 const fn quick_yes(c: char) -> bool {
@@ -85,7 +85,7 @@ impl Facts {
 impl Facts {
     /// The text (whose facts these are) is NFC.
     pub(crate) fn is_nfc(&self, s: &str) -> bool {
-        self.quick_nfc || unicode_normalization::is_nfc(s)
+        self.quick_nfc || crate::nfc::is_nfc(s)
     }
 }
 

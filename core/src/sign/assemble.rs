@@ -13,7 +13,7 @@ use der::{Any, Encode};
 
 use super::prepare::ToBeSigned;
 use super::profile::oid;
-use crate::pki::{AlgorithmError, PublicKey, SignatureScheme};
+use crate::pki::{AlgorithmError, CertInfo, PublicKey, SignatureScheme};
 use crate::Lang;
 
 /// Why a signature cannot be assembled.
@@ -87,12 +87,18 @@ pub fn assemble(tbs: &ToBeSigned, signature: &[u8]) -> Result<Vec<u8>, AssembleE
     tbs.signer_key
         .verify(tbs.scheme, &tbs.bytes, &signature)
         .map_err(AssembleError::SignatureDoesNotVerify)?;
-    let leaf = &tbs.chain[0];
+    let certificates = tbs
+        .chain
+        .iter()
+        .map(CertInfo::certificate)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(enc)?;
+    let leaf = &certificates[0].tbs_certificate;
     let signer_info = SignerInfo {
         version: CmsVersion::V1,
         sid: SignerIdentifier::IssuerAndSerialNumber(IssuerAndSerialNumber {
-            issuer: leaf.cert.tbs_certificate.issuer.clone(),
-            serial_number: leaf.cert.tbs_certificate.serial_number.clone(),
+            issuer: leaf.issuer.clone(),
+            serial_number: leaf.serial_number.clone(),
         }),
         digest_alg: tbs.digest_algorithm.algorithm_identifier(),
         signed_attrs: Some(tbs.signed_attrs.clone()),
@@ -100,10 +106,9 @@ pub fn assemble(tbs: &ToBeSigned, signature: &[u8]) -> Result<Vec<u8>, AssembleE
         signature: OctetString::new(signature).map_err(enc)?,
         unsigned_attrs: None,
     };
-    let certs: Vec<CertificateChoices> = tbs
-        .chain
-        .iter()
-        .map(|c| CertificateChoices::Certificate(c.cert.clone()))
+    let certs: Vec<CertificateChoices> = certificates
+        .into_iter()
+        .map(CertificateChoices::Certificate)
         .collect();
     let signed_data = SignedData {
         version: CmsVersion::V1,

@@ -182,9 +182,7 @@ pub fn prepare(
         (Ok(k), _) => k.clone(),
         (Err(e), false) => return Err(PrepareError::Algorithm(e.clone())),
         (Err(_), true) => {
-            let spki = der::Encode::to_der(&leaf.cert.tbs_certificate.subject_public_key_info)
-                .map_err(enc)?;
-            PublicKey::from_spki_der_unchecked(&spki).map_err(PrepareError::Algorithm)?
+            PublicKey::from_spki_der_unchecked(&leaf.spki_der).map_err(PrepareError::Algorithm)?
         }
     };
     if !options.unchecked && (signing_time < leaf.not_before || signing_time > leaf.not_after) {
@@ -200,15 +198,14 @@ pub fn prepare(
     let digest_algorithm = scheme.digest().unwrap_or(DigestAlgorithm::Sha512);
     let content_digest = digest_algorithm.digest(content);
 
+    let leaf_tbs = leaf.certificate().map_err(enc)?.tbs_certificate;
     let ess = SigningCertificateV2 {
         certs: alloc::vec![EssCertIdV2 {
             hash_algorithm: None,
             cert_hash: OctetString::new(DigestAlgorithm::Sha256.digest(&leaf.der)).map_err(enc)?,
             issuer_serial: Some(IssuerSerial {
-                issuer: alloc::vec![GeneralName::DirectoryName(
-                    leaf.cert.tbs_certificate.issuer.clone()
-                )],
-                serial_number: leaf.cert.tbs_certificate.serial_number.clone(),
+                issuer: alloc::vec![GeneralName::DirectoryName(leaf_tbs.issuer)],
+                serial_number: leaf_tbs.serial_number,
             }),
         }],
         policies: None,

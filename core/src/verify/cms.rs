@@ -8,14 +8,15 @@ use alloc::vec::Vec;
 
 use const_oid::ObjectIdentifier;
 use der::asn1::{OctetStringRef, Utf8StringRef};
-use der::{Decode, Encode, Tag};
+use der::{Decode, Tag};
 use spki::AlgorithmIdentifierOwned;
 use x509_cert::time::Time;
 
+use super::ess::{read_signing_certificate_v2, EssCertId};
 use crate::pki::der_view::Tlv;
 use crate::pki::{AlgorithmError, CertInfo, DigestAlgorithm, SignatureScheme};
 use crate::pki::{NoPathCache, PathCache};
-use crate::sign::profile::{oid, SigningCertificateV2};
+use crate::sign::profile::oid;
 use crate::time::UnixTime;
 use crate::Lang;
 use sha2::Digest;
@@ -155,8 +156,9 @@ pub struct CmsFacts {
     pub signing_time: Option<UnixTime>,
     /// The role attribute's text.
     pub role_attribute: Option<String>,
-    /// ESS signing-certificate-v2.
-    pub signing_certificate_v2: Option<SigningCertificateV2>,
+    /// The first certificate named by ESS signing-certificate-v2 (`None` when the attribute is absent
+    /// or names none).
+    pub signing_certificate_v2: Option<EssCertId>,
     /// RFC 3161 signature timestamp tokens (unsigned attribute), DER.
     pub timestamp_tokens: Vec<Vec<u8>>,
 }
@@ -204,13 +206,24 @@ fn single_value<'a, T: Decode<'a>>(
     oid: &ObjectIdentifier,
     attribute: &'static str,
 ) -> Result<Option<T>, CmsError> {
-    let bad = |_| CmsError::AttributeMalformed { attribute };
+    single_value_with(attrs, oid, attribute, |value| value.decode::<T>())
+}
+
+/// [`single_value`], read by `read`.
+fn single_value_with<'a, T>(
+    attrs: &[RawAttribute<'a>],
+    oid: &ObjectIdentifier,
+    attribute: &'static str,
+    read: impl FnOnce(&Tlv<'a>) -> Result<T, der::Error>,
+) -> Result<Option<T>, CmsError> {
     let mut found = attrs.iter().filter(|a| &a.oid == oid);
     let Some(attr) = found.next() else {
         return Ok(None);
     };
     match (found.next(), attr.values.as_slice()) {
-        (None, [value]) => value.decode::<T>().map(Some).map_err(bad),
+        (None, [value]) => read(value)
+            .map(Some)
+            .map_err(|_| CmsError::AttributeMalformed { attribute }),
         _ => Err(CmsError::AttributeMalformed { attribute }),
     }
 }
@@ -450,11 +463,13 @@ pub fn read_cms_cached(cms_der: &[u8], cache: &dyn PathCache) -> Result<CmsFacts
     let role_attribute =
         single_value::<Utf8StringRef<'_>>(&attrs, &oid::HOCBA_SIGNER_ROLE, "hocba-signer-role")?
             .map(|s| s.as_str().into());
-    let signing_certificate_v2 = single_value::<SigningCertificateV2>(
+    let signing_certificate_v2 = single_value_with(
         &attrs,
         &oid::SIGNING_CERTIFICATE_V2,
         "signing-certificate-v2",
-    )?;
+        |value| read_signing_certificate_v2(*value),
+    )?
+    .flatten();
     let mut timestamp_tokens = Vec::new();
     if let Some(unsigned) = unsigned_attrs {
         for attr in raw_attributes(&unsigned).map_err(m)? {
@@ -628,30 +643,27 @@ impl CmsFacts {
     /// # Errors
     /// [`EssError`].
     pub fn check_signing_certificate(&self) -> Result<(), EssError> {
-        let ess = self
+        let first = self
             .signing_certificate_v2
             .as_ref()
             .ok_or(EssError::Missing)?;
-        let first = ess.certs.first().ok_or(EssError::Missing)?;
         let alg = match &first.hash_algorithm {
             None => DigestAlgorithm::Sha256,
-            Some(a) => DigestAlgorithm::from_oid(&a.oid).map_err(EssError::Algorithm)?,
+            Some(oid) => DigestAlgorithm::from_oid(oid).map_err(EssError::Algorithm)?,
         };
         let cert_hash = match alg {
             DigestAlgorithm::Sha256 => self.signer_cert.fingerprint.to_vec(),
             other => other.digest(&self.signer_cert.der),
         };
-        if cert_hash != first.cert_hash.as_bytes() {
+        if cert_hash != first.cert_hash {
             return Err(EssError::Mismatch);
         }
         if let Some(is) = &first.issuer_serial {
-            let serial_ok = is.serial_number.as_bytes() == self.signer_cert.serial.as_slice();
-            let issuer_ok = is.issuer.iter().any(|gn| match gn {
-                x509_cert::ext::pkix::name::GeneralName::DirectoryName(n) => {
-                    n.to_der().ok().as_deref() == Some(self.signer_cert.issuer_der.as_slice())
-                }
-                _ => false,
-            });
+            let serial_ok = is.serial == self.signer_cert.serial;
+            let issuer_ok = is
+                .directory_names
+                .iter()
+                .any(|name| *name == self.signer_cert.issuer_der);
             if !serial_ok || !issuer_ok {
                 return Err(EssError::Mismatch);
             }

@@ -5,6 +5,7 @@ pub mod adapter;
 pub mod cms;
 pub mod content;
 pub mod envelope;
+pub mod ess;
 pub mod policy;
 pub mod report;
 #[allow(clippy::module_inception)] // the operation the module is named after
