@@ -16,6 +16,10 @@ use unicode_normalization::{is_nfc_quick, IsNormalized};
 /// `s` in NFC.
 #[must_use]
 pub fn nfc(s: &str) -> String {
+    // Nearly every text hocba sees (Vietnamese in precomposed form, codes, digits) is NFC already.
+    if crate::record::text::is_quick_nfc(s) {
+        return s.into();
+    }
     // 1. Full canonical decomposition (Hangul syllables included), each character with its class.
     let mut chars: Vec<(char, u8)> = Vec::with_capacity(s.len());
     for c in s.chars() {

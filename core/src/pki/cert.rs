@@ -220,18 +220,9 @@ impl CertInfo {
         let subject = NameInfo::from_attributes(&x509_walk::name(tbs.subject).map_err(malformed)?);
         let issuer = NameInfo::from_attributes(&x509_walk::name(tbs.issuer).map_err(malformed)?);
         let key = PublicKey::from_spki_der(tbs.spki.raw);
-        // Both algorithm fields must agree (RFC 5280 §4.1.1.2); in DER, equal values are equal bytes.
-        let scheme = if signed.algorithm.raw == tbs.algorithm.raw {
-            signed
-                .algorithm
-                .decode()
-                .map_err(|e| AlgorithmError::UnknownAlgorithm { oid: e.to_string() })
-                .and_then(|alg| SignatureScheme::from_algorithm_identifier(&alg))
-        } else {
-            Err(AlgorithmError::UnknownAlgorithm {
-                oid: "signatureAlgorithm differs from tbsCertificate.signature".into(),
-            })
-        };
+        let scheme = signed
+            .scheme(tbs.algorithm, "tbsCertificate.signature")
+            .map_err(malformed)?;
         let mut ext = ExtensionFacts::default();
         let mut seen: Vec<ObjectIdentifier> = Vec::new();
         for e in tbs.extensions.as_deref().unwrap_or(&[]) {

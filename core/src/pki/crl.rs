@@ -140,18 +140,9 @@ impl CrlInfo {
             .iter()
             .find(|e| e.critical && e.oid != CRL_NUMBER_OID && e.oid != AKI_OID)
             .map(|e| e.oid.to_string());
-        // Both algorithm fields must agree (RFC 5280 §5.1.1.2); in DER, equal values are equal bytes.
-        let scheme = if signed.algorithm.raw == tbs.algorithm.raw {
-            signed
-                .algorithm
-                .decode()
-                .map_err(|e| AlgorithmError::UnknownAlgorithm { oid: e.to_string() })
-                .and_then(|alg| SignatureScheme::from_algorithm_identifier(&alg))
-        } else {
-            Err(AlgorithmError::UnknownAlgorithm {
-                oid: "signatureAlgorithm differs from tbsCertList.signature".into(),
-            })
-        };
+        let scheme = signed
+            .scheme(tbs.algorithm, "tbsCertList.signature")
+            .map_err(|e| malformed(&e))?;
         let issuer = x509_walk::name(tbs.issuer).map_err(|e| malformed(&e))?;
         Ok(CrlInfo {
             fingerprint: sha2::Sha256::digest(&der_bytes).into(),

@@ -14,6 +14,7 @@ use const_oid::ObjectIdentifier;
 use der::asn1::{BitStringRef, IntRef, OctetStringRef};
 use der::{Tag, TagNumber};
 
+use super::algorithms::{AlgorithmError, SignatureScheme};
 use super::der_view::Tlv;
 use crate::time::UnixTime;
 
@@ -53,6 +54,28 @@ impl<'a> Signed<'a> {
             tbs,
             algorithm,
             signature,
+        })
+    }
+
+    /// The issuer's signature scheme, or why it is refused. The outer signatureAlgorithm must equal the
+    /// one inside the signed part (`inner`, the field `inner_field`; RFC 5280 §4.1.1.2, §5.1.1.2); in DER,
+    /// equal values are equal bytes.
+    ///
+    /// # Errors
+    /// A malformed AlgorithmIdentifier (the certificate or CRL is then malformed, as with `x509-cert`).
+    pub fn scheme(
+        &self,
+        inner: Tlv<'_>,
+        inner_field: &str,
+    ) -> Result<Result<SignatureScheme, AlgorithmError>, der::Error> {
+        let outer = self.algorithm.decode::<spki::AlgorithmIdentifierOwned>()?;
+        inner.decode::<spki::AlgorithmIdentifierOwned>()?;
+        Ok(if self.algorithm.raw == inner.raw {
+            SignatureScheme::from_algorithm_identifier(&outer)
+        } else {
+            Err(AlgorithmError::UnknownAlgorithm {
+                oid: alloc::format!("signatureAlgorithm differs from {inner_field}"),
+            })
         })
     }
 }

@@ -10,7 +10,12 @@ use super::problem::ProblemKind;
 /// Anything else goes through the quick check and, if needed, a full comparison ([`crate::nfc`]).
 #[must_use]
 pub fn is_nfc(s: &str) -> bool {
-    s.is_ascii() || s.chars().all(quick_yes) || crate::nfc::is_nfc(s)
+    is_quick_nfc(s) || crate::nfc::is_nfc(s)
+}
+
+/// The fast path of [`is_nfc`]: every character below U+0300 or in U+1E00–U+1EFF.
+pub(crate) fn is_quick_nfc(s: &str) -> bool {
+    s.is_ascii() || s.chars().all(quick_yes)
 }
 
 const fn quick_yes(c: char) -> bool {
