@@ -20,14 +20,16 @@ let server;
 let browser;
 let base;
 
+const launch = (extraArgs = []) => chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", ...extraArgs],
+});
+
 before(async () => {
   server = await serve(site);
   base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
-  });
+  browser = await launch();
 });
 
 after(async () => {
@@ -35,12 +37,12 @@ after(async () => {
   server?.close();
 });
 
-async function openParent(width) {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
+async function openParent(width, { on = browser, url = base } = {}) {
+  const context = await on.newContext({ viewport: { width, height: 900 } });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(base);
+  await page.goto(url);
   await page.waitForFunction(() => document.body.dataset.parentReady === "true", null, { timeout: 20_000 })
     .catch((e) => { throw new Error(`parent view did not start: ${errors.join("; ") || e.message}`); });
   await page.getByRole("button", { name: /Phụ huynh/ }).click();
@@ -179,4 +181,31 @@ test("parent flow: the QR code of a printed copy, pasted, checked against the op
   await page.screenshot({ path: join(artifacts, "parent-phone-qr-invalid.png"), fullPage: true });
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test("parent flow on a plain-http page (not a secure context): no WebCrypto, the module computes, same verdicts", async () => {
+  // A school may serve the page over plain http on its own network. Such a page is not a secure context,
+  // so the browser offers no crypto.subtle and every RSA/ECDSA check is computed in WebAssembly (D-87).
+  // The host name is mapped to the loopback server; unlike 127.0.0.1 it is not trustworthy by default.
+  const insecure = await launch(["--host-resolver-rules=MAP hocba-school.test 127.0.0.1"]);
+  try {
+    const url = `http://hocba-school.test:${server.address().port}/`;
+    const { page, errors, context } = await openParent(360, { on: insecure, url });
+    assert.deepEqual(await page.evaluate(() => [window.isSecureContext, typeof globalThis.crypto?.subtle]),
+      [false, "undefined"]);
+    const valid = await trySample(page, "valid");
+    assert.match(valid.verdict, /✓ Học bạ hợp lệ/);
+    assert.deepEqual(bad(valid.checks), []);
+    assert.ok(valid.checks.length >= 40, `${valid.checks.length} checks`);
+    const tampered = await trySample(page, "tampered");
+    assert.ok(bad(tampered.checks).includes("signatures[0].digest digest_mismatch"), bad(tampered.checks).join(", "));
+    const revoked = await trySample(page, "revoked");
+    assert.deepEqual(bad(revoked.checks), ["status record_revoked"]);
+    const unknown = await trySample(page, "unknown-signer");
+    assert.ok(bad(unknown.checks).includes("signatures[0].path path_unknown_root"), bad(unknown.checks).join(", "));
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    await insecure.close();
+  }
 });
