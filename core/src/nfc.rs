@@ -7,19 +7,25 @@
 //! `canonical_combining_class`, `compose`, `is_nfc_quick`), which reach the canonical tables alone. The
 //! tests compare it with the crate's `nfc()` on every code point and on random strings.
 
+use alloc::borrow::Cow;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use unicode_normalization::char::{canonical_combining_class, compose, decompose_canonical};
+use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
 use unicode_normalization::{is_nfc_quick, IsNormalized};
 
-/// `s` in NFC.
+/// `s` in NFC, borrowed when the quick check shows it already is (nearly every text hocba sees:
+/// Vietnamese in precomposed form, codes, digits).
 #[must_use]
-pub fn nfc(s: &str) -> String {
-    // Nearly every text hocba sees (Vietnamese in precomposed form, codes, digits) is NFC already.
-    if crate::record::text::is_quick_nfc(s) {
-        return s.into();
+pub fn nfc(s: &str) -> Cow<'_, str> {
+    if crate::record::text::is_quick_nfc(s) || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        return Cow::Borrowed(s);
     }
+    Cow::Owned(compose(s))
+}
+
+/// The three steps of UAX #15 for `s`.
+fn compose(s: &str) -> String {
     // 1. Full canonical decomposition (Hangul syllables included), each character with its class.
     let mut chars: Vec<(char, u8)> = Vec::with_capacity(s.len());
     for c in s.chars() {
@@ -49,7 +55,7 @@ pub fn nfc(s: &str) -> String {
         if let Some(at) = starter {
             let blocked = last_class.is_some_and(|last| last == 0 || last >= class);
             if !blocked {
-                if let Some(composed) = compose(out[at], c) {
+                if let Some(composed) = unicode_normalization::char::compose(out[at], c) {
                     out[at] = composed;
                     continue;
                 }
@@ -72,7 +78,7 @@ pub fn is_nfc(s: &str) -> bool {
     match is_nfc_quick(s.chars()) {
         IsNormalized::Yes => true,
         IsNormalized::No => false,
-        IsNormalized::Maybe => nfc(s) == s,
+        IsNormalized::Maybe => compose(s) == s,
     }
 }
 

@@ -12,7 +12,17 @@
 
 use alloc::vec::Vec;
 
-use der::{Decode, Header, Reader, SliceReader, Tag};
+use der::{Decode, Header, Reader, SliceReader, Tag, TagNumber};
+
+/// A context-specific tag, `[n]`: constructed for EXPLICIT tagging (or IMPLICIT over a constructed type),
+/// primitive for IMPLICIT over a primitive one.
+#[must_use]
+pub const fn context(number: TagNumber, constructed: bool) -> Tag {
+    Tag::ContextSpecific {
+        constructed,
+        number,
+    }
+}
 
 /// One TLV, borrowed from the input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -228,10 +238,7 @@ mod tests {
         let seq = Tlv::parse(&der).unwrap().expect(Tag::Sequence).unwrap();
         let mut fields = seq.children().unwrap();
         assert_eq!(fields.required().unwrap().raw, &[0x02, 0x01, 0x05]);
-        let ctx0 = Tag::ContextSpecific {
-            constructed: true,
-            number: der::TagNumber::N0,
-        };
+        let ctx0 = context(TagNumber::N0, true);
         assert!(fields.optional(Tag::Set).unwrap().is_none());
         assert_eq!(fields.optional(ctx0).unwrap().unwrap().value, &[0x05, 0x00]);
         let octets = fields.required().unwrap();

@@ -109,16 +109,6 @@ impl NameInfo {
         NameInfo { attributes }
     }
 
-    /// Reads a DER name.
-    ///
-    /// # Errors
-    /// Malformed DER.
-    pub fn from_der(der: &[u8]) -> Result<NameInfo, der::Error> {
-        Ok(Self::from_attributes(&super::x509_walk::name(
-            super::der_view::Tlv::parse(der)?,
-        )?))
-    }
-
     /// The first value of an attribute type (`"CN"`, `"O"`, ...).
     #[must_use]
     pub fn get(&self, short: &str) -> Option<&str> {
@@ -167,9 +157,9 @@ impl NameInfo {
 /// significant: "Nguyễn" and "Nguyen" differ.
 #[must_use]
 pub fn normalize_name(s: &str) -> String {
-    let lower = to_nfc(s).to_lowercase();
+    let lower = crate::nfc::nfc(s).to_lowercase();
     // Lower-casing can produce decomposed sequences in rare cases; recompose.
-    let lower = to_nfc(&lower);
+    let lower = crate::nfc::nfc(&lower);
     let mut out = String::with_capacity(lower.len());
     for word in lower.split_whitespace() {
         if !out.is_empty() {
@@ -178,15 +168,6 @@ pub fn normalize_name(s: &str) -> String {
         out.push_str(word);
     }
     out
-}
-
-/// `s` in NFC, copied as it is when it already is (names nearly always are: the scan is a fast path).
-fn to_nfc(s: &str) -> alloc::borrow::Cow<'_, str> {
-    if crate::record::text::is_nfc(s) {
-        alloc::borrow::Cow::Borrowed(s)
-    } else {
-        alloc::borrow::Cow::Owned(crate::nfc::nfc(s))
-    }
 }
 
 /// Same person or organisation name under [`normalize_name`]?

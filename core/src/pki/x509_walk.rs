@@ -15,16 +15,8 @@ use der::asn1::{BitStringRef, IntRef, OctetStringRef};
 use der::{Tag, TagNumber};
 
 use super::algorithms::{AlgorithmError, SignatureScheme};
-use super::der_view::Tlv;
+use super::der_view::{context, Tlv};
 use crate::time::UnixTime;
-
-/// A context-specific tag, `[n]`.
-pub(crate) const fn context(number: TagNumber, constructed: bool) -> Tag {
-    Tag::ContextSpecific {
-        constructed,
-        number,
-    }
-}
 
 /// `SEQUENCE { tbs, signatureAlgorithm, signatureValue BIT STRING }`: a certificate or a CRL.
 pub(crate) struct Signed<'a> {

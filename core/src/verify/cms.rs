@@ -13,7 +13,7 @@ use spki::AlgorithmIdentifierOwned;
 use x509_cert::time::Time;
 
 use super::ess::{read_signing_certificate_v2, EssCertId};
-use crate::pki::der_view::Tlv;
+use crate::pki::der_view::{context, Tlv};
 use crate::pki::{AlgorithmError, CertInfo, DigestAlgorithm, SignatureScheme};
 use crate::pki::{NoPathCache, PathCache};
 use crate::sign::profile::oid;
@@ -169,13 +169,6 @@ fn malformed(e: &dyn core::fmt::Display) -> CmsError {
     }
 }
 
-const fn context(number: der::TagNumber) -> Tag {
-    Tag::ContextSpecific {
-        constructed: true,
-        number,
-    }
-}
-
 /// One attribute of a SignerInfo: its type and the raw values of its SET.
 struct RawAttribute<'a> {
     oid: ObjectIdentifier,
@@ -261,7 +254,7 @@ fn signed_data_parts(cms_der: &[u8]) -> Result<SignedDataParts<'_>, CmsError> {
         });
     }
     let mut explicit = ci
-        .required_with(context(der::TagNumber::N0))
+        .required_with(context(der::TagNumber::N0, true))
         .and_then(|t| t.children())
         .map_err(m)?;
     let signed_data = explicit.required_with(Tag::Sequence).map_err(m)?;
@@ -288,7 +281,10 @@ fn signed_data_parts(cms_der: &[u8]) -> Result<SignedDataParts<'_>, CmsError> {
         .required()
         .and_then(|t| t.decode::<ObjectIdentifier>())
         .map_err(m)?;
-    let econtent = match encap.optional(context(der::TagNumber::N0)).map_err(m)? {
+    let econtent = match encap
+        .optional(context(der::TagNumber::N0, true))
+        .map_err(m)?
+    {
         None => None,
         Some(wrapper) => {
             let mut inner = wrapper.children().map_err(m)?;
@@ -301,11 +297,17 @@ fn signed_data_parts(cms_der: &[u8]) -> Result<SignedDataParts<'_>, CmsError> {
         }
     };
     encap.finish().map_err(m)?;
-    let certificates = match fields.optional(context(der::TagNumber::N0)).map_err(m)? {
+    let certificates = match fields
+        .optional(context(der::TagNumber::N0, true))
+        .map_err(m)?
+    {
         None => Vec::new(),
         Some(set) => set.children().and_then(Iterator::collect).map_err(m)?,
     };
-    if let Some(crls) = fields.optional(context(der::TagNumber::N1)).map_err(m)? {
+    if let Some(crls) = fields
+        .optional(context(der::TagNumber::N1, true))
+        .map_err(m)?
+    {
         // Revocation data travels beside the record (design §4), not inside the CMS; still well formed.
         crls.children()
             .and_then(|c| c.collect::<Result<Vec<_>, _>>())
@@ -402,7 +404,7 @@ pub fn read_cms_cached(cms_der: &[u8], cache: &dyn PathCache) -> Result<CmsFacts
         .and_then(|t| t.decode::<AlgorithmIdentifierOwned>())
         .map_err(m)?;
     let signed_attrs = fields
-        .optional(context(der::TagNumber::N0))
+        .optional(context(der::TagNumber::N0, true))
         .map_err(m)?
         .ok_or(CmsError::NoSignedAttributes)?;
     let signature_alg = fields
@@ -413,7 +415,9 @@ pub fn read_cms_cached(cms_der: &[u8], cache: &dyn PathCache) -> Result<CmsFacts
         .required()
         .and_then(|t| t.decode::<OctetStringRef<'_>>())
         .map_err(m)?;
-    let unsigned_attrs = fields.optional(context(der::TagNumber::N1)).map_err(m)?;
+    let unsigned_attrs = fields
+        .optional(context(der::TagNumber::N1, true))
+        .map_err(m)?;
     fields.finish().map_err(m)?;
 
     let embedded = embedded_certificates(&parts.certificates, cache)?;

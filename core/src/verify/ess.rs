@@ -9,7 +9,7 @@ use der::asn1::OctetStringRef;
 use der::{Tag, TagNumber};
 use spki::AlgorithmIdentifierOwned;
 
-use crate::pki::der_view::Tlv;
+use crate::pki::der_view::{context, Tlv};
 use crate::pki::x509_walk;
 
 /// The first ESSCertIDv2 of a SigningCertificateV2: the certificate the signer committed to.
@@ -84,12 +84,7 @@ fn issuer_serial(tlv: Tlv<'_>) -> Result<EssIssuerSerial, der::Error> {
     for name in fields.required_with(Tag::Sequence)?.children()? {
         let name = name?;
         // directoryName [4] is EXPLICIT (Name is a CHOICE): its content is one Name.
-        if name.tag
-            == (Tag::ContextSpecific {
-                constructed: true,
-                number: TagNumber::N4,
-            })
-        {
+        if name.tag == context(TagNumber::N4, true) {
             let inner = Tlv::parse(name.value)?;
             x509_walk::name(inner)?;
             directory_names.push(inner.raw.to_vec());
