@@ -8,7 +8,7 @@ use hocba_core::Lang;
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 
-use crate::lang;
+use crate::{lang, text};
 
 /// One problem as JSON: code, severity, pointer, the message in `lang` and in both languages, and for a
 /// stated-vs-computed mismatch the field, both values and the article.
@@ -58,7 +58,7 @@ pub fn validate(record: &str, lang_code: &str) -> String {
         }
         Err(e) => refusal_json(&e, lang),
     };
-    out.to_string()
+    text(&out)
 }
 
 /// The canonical bytes of a record (RFC 8785 with NFC text), or an error as JSON text (thrown to JS).
@@ -68,15 +68,13 @@ pub fn validate(record: &str, lang_code: &str) -> String {
 #[wasm_bindgen(js_name = canonicalBytes)]
 pub fn canonical_bytes(record: &str, lang_code: &str) -> Result<Vec<u8>, String> {
     let lang = lang(lang_code);
-    let value =
-        read_record_value(record.as_bytes()).map_err(|e| refusal_json(&e, lang).to_string())?;
+    let value = read_record_value(record.as_bytes()).map_err(|e| text(&refusal_json(&e, lang)))?;
     core_canonical_bytes(&value).map_err(|e| {
-        json!({
+        text(&json!({
             "ok": false,
             "error": {"code": e.code(), "pointer": e.pointer(), "message": e.message(lang)},
             "problems": [],
-        })
-        .to_string()
+        }))
     })
 }
 
@@ -86,7 +84,7 @@ pub fn canonical_bytes(record: &str, lang_code: &str) -> Result<Vec<u8>, String>
 #[must_use]
 pub fn canonical_digest(record: &str, lang_code: &str) -> String {
     match canonical_bytes(record, lang_code) {
-        Ok(bytes) => json!({"ok": true, "digest": sha256_hex(&bytes)}).to_string(),
+        Ok(bytes) => text(&json!({"ok": true, "digest": sha256_hex(&bytes)})),
         Err(e) => e,
     }
 }

@@ -12,8 +12,8 @@ use hocba_core::Lang;
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 
-use crate::lang;
 use crate::webcrypto::{Exchange, MAX_PASSES};
+use crate::{lang, text};
 
 /// One input problem as the JS layer expects it (`HocbaError.problems`).
 fn problem(code: &str, pointer: &str, message: String) -> Value {
@@ -21,7 +21,7 @@ fn problem(code: &str, pointer: &str, message: String) -> Value {
 }
 
 fn refusal(problems: Vec<Value>) -> String {
-    json!({"ok": false, "errors": problems}).to_string()
+    text(&json!({"ok": false, "errors": problems}))
 }
 
 /// Splits `blob` into the files whose byte lengths are `lengths`.
@@ -301,7 +301,7 @@ impl Verifier {
                 record: record.as_deref(),
             },
         );
-        json!({"ok": true, "report": report.to_json(lang)}).to_string()
+        text(&json!({"ok": true, "report": report.to_json(lang)}))
     }
 }
 
@@ -409,7 +409,7 @@ impl Verification {
     #[must_use]
     pub fn report(&self) -> String {
         match &self.report {
-            Some(report) => json!({"ok": true, "report": report.to_json(self.lang)}).to_string(),
+            Some(report) => text(&json!({"ok": true, "report": report.to_json(self.lang)})),
             None => refusal(vec![problem("usage", "", "no pass has run".into())]),
         }
     }

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use hocba_core::canonical::number::write_f64;
 use hocba_core::canonical::{canonical_bytes, jcs, sha256, CanonicalError};
-use hocba_core::json::{read_value, Limits};
+use hocba_core::json::{read_value, ASSESS_LIMITS};
 use serde_json::Value;
 
 fn vectors() -> PathBuf {
@@ -47,7 +47,7 @@ fn text_vectors() {
             continue;
         };
         let expected = hex_decode(v["expected_hex"].as_str().unwrap());
-        let value = read_value(input.as_bytes(), Limits::ASSESS).expect(&name);
+        let value = read_value(input.as_bytes(), ASSESS_LIMITS).expect(&name);
         let got = jcs::to_vec(&value).expect(&name);
         assert_eq!(
             String::from_utf8_lossy(&got),
@@ -55,7 +55,7 @@ fn text_vectors() {
             "{name}"
         );
         // Canonical output is a fixed point.
-        let again = read_value(&got, Limits::ASSESS).expect(&name);
+        let again = read_value(&got, ASSESS_LIMITS).expect(&name);
         assert_eq!(jcs::to_vec(&again).unwrap(), got, "{name} is not stable");
         ran += 1;
     }
@@ -65,7 +65,7 @@ fn text_vectors() {
 #[test]
 fn the_record_format_refuses_text_jcs_leaves_unnormalised() {
     let v = load("cyberphone-unicode.json");
-    let value = read_value(v["input_text"].as_str().unwrap().as_bytes(), Limits::ASSESS).unwrap();
+    let value = read_value(v["input_text"].as_str().unwrap().as_bytes(), ASSESS_LIMITS).unwrap();
     assert_eq!(
         canonical_bytes(&value),
         Err(CanonicalError::NotNfc {

@@ -8,7 +8,7 @@ use anyhow::Context;
 use clap::Args;
 use hocba_core::assess::output::RegimeAssessment;
 use hocba_core::assess::report_json::assess_document_json;
-use hocba_core::json::{parse_assess_document, AssessDocument, Limits};
+use hocba_core::json::{parse_assess_document, AssessDocument, ASSESS_LIMITS};
 use hocba_core::{assess_raw, AssessErrors, Assessment, Lang, RulesConfig};
 use serde_json::Value;
 
@@ -39,14 +39,14 @@ pub fn run(args: &AssessArgs) -> anyhow::Result<u8> {
     let config = match &args.config {
         None => RulesConfig::default(),
         Some(path) => {
-            let bytes = read_limited(path, Limits::ASSESS.max_bytes)
+            let bytes = read_limited(path, ASSESS_LIMITS.max_bytes)
                 .with_context(|| format!("cannot read {}", path.display()))?;
             hocba_core::json::parse_config(&bytes).map_err(|e| {
                 anyhow::anyhow!("{}: [{}] {}", path.display(), e.code(), e.message(lang))
             })?
         }
     };
-    let bytes = read_limited(&args.input, Limits::ASSESS.max_bytes)
+    let bytes = read_limited(&args.input, ASSESS_LIMITS.max_bytes)
         .with_context(|| format!("cannot read {}", args.input.display()))?;
     if args.format == Format::Json {
         let (report, all_ok) = assess_document_json(&bytes, &config, lang);

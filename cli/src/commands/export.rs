@@ -8,7 +8,7 @@ use anyhow::{bail, Context};
 use clap::Args;
 use hocba_core::assess::output::{RegimeAssessment, SubjectValue};
 use hocba_core::gradebook::{cell_value, header_of, layout_for, Column, FORMAT};
-use hocba_core::json::{parse_assess_document, AssessDocument, Limits, RawClassInput};
+use hocba_core::json::{parse_assess_document, AssessDocument, RawClassInput, ASSESS_LIMITS};
 use hocba_core::school_year::{Grade, SchoolYear};
 use hocba_core::{assess_raw, Assessment, Lang, RulesConfig};
 use rust_xlsxwriter::{Format as CellFormat, Workbook, Worksheet};
@@ -30,7 +30,7 @@ pub struct ExportArgs {
 
 pub fn run(args: &ExportArgs) -> anyhow::Result<u8> {
     let lang: Lang = args.lang.into();
-    let bytes = read_limited(&args.input, Limits::ASSESS.max_bytes)
+    let bytes = read_limited(&args.input, ASSESS_LIMITS.max_bytes)
         .with_context(|| format!("cannot read {}", args.input.display()))?;
     let class = match parse_assess_document(&bytes) {
         Ok(AssessDocument::Class(c)) => c,

@@ -26,37 +26,8 @@ use crate::record::text::is_nfc;
 /// deeper, and recursion must stay bounded).
 pub const MAX_DEPTH: usize = 128;
 
-/// Where a value sits: a chain to its parent, turned into a JSON pointer only when something fails.
-#[derive(Clone, Copy)]
-enum Step<'p> {
-    Root,
-    Index(&'p Step<'p>, usize),
-    Key(&'p Step<'p>, &'p str),
-}
-
-impl Step<'_> {
-    fn pointer(&self) -> String {
-        let mut out = String::new();
-        self.write_pointer(&mut out);
-        out
-    }
-
-    fn write_pointer(&self, out: &mut String) {
-        match self {
-            Step::Root => {}
-            Step::Index(parent, i) => {
-                parent.write_pointer(out);
-                out.push('/');
-                out.push_str(&alloc::format!("{i}"));
-            }
-            Step::Key(parent, k) => {
-                parent.write_pointer(out);
-                out.push('/');
-                crate::record::problem::push_pointer_token(out, k);
-            }
-        }
-    }
-}
+/// Where a value sits: turned into a JSON pointer only when something fails.
+type Step<'p> = hocba_json_reader::Location<'p>;
 
 /// The canonical bytes of `value` under RFC 8785 alone.
 ///
