@@ -8,6 +8,8 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 export INSTA_UPDATE=no            # snapshots never change in a test run: a difference is a failure
 export HOCBA_REQUIRE_CHROMIUM=1   # install.sh installs Chromium: render screenshot/PDF tests may not skip
 export CI="${CI:-true}"
+# A test run builds each profile once: incremental caches would only double target/ on the disk (D-91).
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 
 step() { printf '\n==> %s\n' "$*"; }
 
@@ -104,4 +106,6 @@ step "benchmarks compile"
 cargo bench --workspace --locked --no-run >/dev/null
 
 printf '\nall checks passed\n'
+# The disk a run needs (D-91): a runner with less free space than this fails with "No space left on device".
+printf 'target/: %s\n' "$(du -sh target 2>/dev/null | cut -f1)"
 printf 'rust: %s passed, %s failed\n' "$passed" "$failed"
