@@ -13,6 +13,28 @@ export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 
 step() { printf '\n==> %s\n' "$*"; }
 
+# CI runners have little disk (D-91): with HOCBA_PRUNE_TARGET=1 (set by .ci/run) a profile's build
+# directory is deleted once no later step needs it, and test binaries carry no debug info. A developer's
+# run keeps everything, so the next run is incremental. The largest target/ seen is printed at the end.
+target_peak_mb=0
+note_target_size() {
+  local mb
+  mb=$(du -sm target 2>/dev/null | cut -f1)
+  [ "${mb:-0}" -gt "$target_peak_mb" ] && target_peak_mb=$mb
+  return 0
+}
+prune() {
+  note_target_size
+  [ -n "${HOCBA_PRUNE_TARGET:-}" ] || return 0
+  local d
+  for d in "$@"; do rm -rf "target/$d"; done
+  printf '   (disk: removed target/{%s}; target/ was %s MB, now %s MB)\n' "$(IFS=,; echo "$*")" \
+    "$target_peak_mb" "$(du -sm target 2>/dev/null | cut -f1)"
+}
+if [ -n "${HOCBA_PRUNE_TARGET:-}" ]; then
+  export CARGO_PROFILE_DEV_STRIP=debuginfo
+fi
+
 if [ -z "${SKIP_INSTALL:-}" ]; then
   step "install: Rust components and targets"
   scripts/install.sh
@@ -34,6 +56,7 @@ cargo check -p hocba-core --no-default-features --features verify --locked --tar
 # The QR stub (COSE, CBOR, zlib, Base45) too.
 cargo check -p hocba-core --no-default-features --features qr --locked --target wasm32-unknown-unknown
 cargo check -p hocba-core --no-default-features --features qr --locked --target thumbv7em-none-eabihf
+prune thumbv7em-none-eabihf wasm32-unknown-unknown/debug
 
 step "generated fixtures are up to date"
 python3 tests/vectors/gen/gen_assess.py --check
@@ -54,6 +77,15 @@ rm -f "$log"
 step "Wycheproof through both signature backends: RustCrypto alone, then native (AWS-LC) compared with it"
 cargo test -p hocba-core --locked --test wycheproof_signatures
 cargo test -p hocba-core --locked --features native-crypto --test wycheproof_signatures
+# Later steps need only the debug CLI (Node and Python compare the bindings with it) and rebuild the
+# mobile library themselves.
+if [ -n "${HOCBA_PRUNE_TARGET:-}" ]; then
+  mv target/debug/hocba target/hocba.kept
+  prune debug
+  mkdir -p target/debug && mv target/hocba.kept target/debug/hocba
+else
+  note_target_size
+fi
 
 step "extended vectors in release mode (RFC 8785 number formatting, 1,000,000 lines)"
 cargo test --release --locked -p hocba-core --test jcs_vectors -- --ignored
@@ -83,6 +115,10 @@ step "browser package: WASM vs native benchmark (figures printed; a benchmark, n
 # runs on this shared machine; the README's figures use the script's default of 1.5 s.
 BENCH_MS=1000 bash bindings-wasm/scripts/bench.sh
 
+step "benchmarks compile"
+cargo bench --workspace --locked --no-run >/dev/null
+prune release wasm32-unknown-unknown
+
 step "mobile bindings: generate Kotlin, Swift and Python (uniffi library mode)"
 bash bindings-mobile/scripts/generate.sh
 
@@ -102,10 +138,9 @@ grep -qx 'Kết quả kiểm tra học bạ số: HỢP LỆ' <<<"$example_out"
 grep -qx 'Kết quả kiểm tra học bạ số: KHÔNG HỢP LỆ' <<<"$example_out"
 grep -q 'Nguyễn Thị Minh Anh' <<<"$example_out"
 
-step "benchmarks compile"
-cargo bench --workspace --locked --no-run >/dev/null
-
+note_target_size
 printf '\nall checks passed\n'
 # The disk a run needs (D-91): a runner with less free space than this fails with "No space left on device".
-printf 'target/: %s\n' "$(du -sh target 2>/dev/null | cut -f1)"
+printf 'target/: largest seen %s MB (at the step boundaries), %s MB now\n' "$target_peak_mb" \
+  "$(du -sm target 2>/dev/null | cut -f1)"
 printf 'rust: %s passed, %s failed\n' "$passed" "$failed"

@@ -17,7 +17,7 @@ use crate::assess::{AssessError, AssessErrors};
 use crate::rules::config::RulesConfig;
 use crate::AssessInput;
 
-pub use hocba_json_reader::{escape_pointer_token, Limits};
+pub use hocba_json_reader::{escape_pointer_token, Limits, ReadError};
 
 /// Limits for one student or a class file: a class of 5,000 students fits well under 16 MiB.
 pub const ASSESS_LIMITS: Limits = Limits {
@@ -34,34 +34,45 @@ pub const ASSESS_LIMITS: Limits = Limits {
 /// [`AssessError::EmptyInput`], [`AssessError::InputTooLarge`], [`AssessError::JsonSyntax`],
 /// [`AssessError::JsonLimit`] or [`AssessError::DuplicateKey`].
 pub fn read_value(bytes: &[u8], limits: Limits) -> Result<Value, AssessError> {
-    use hocba_json_reader::{Bound as ReaderBound, ReadError};
-    hocba_json_reader::read_value(bytes, limits).map_err(|e| match e {
-        ReadError::TooLarge { size, limit } => AssessError::InputTooLarge { size, limit },
-        ReadError::Empty => AssessError::EmptyInput,
-        ReadError::Syntax {
-            line,
-            column,
-            detail,
-        } => AssessError::JsonSyntax {
-            line,
-            column,
-            detail,
-        },
-        ReadError::Limit {
-            pointer,
-            bound,
-            limit,
-        } => AssessError::JsonLimit {
-            pointer,
-            bound: match bound {
-                ReaderBound::NestingDepth => Bound::NestingDepth,
-                ReaderBound::StringBytes => Bound::StringBytes,
-                ReaderBound::Items => Bound::Items,
+    hocba_json_reader::read_value(bytes, limits).map_err(AssessError::from)
+}
+
+impl From<hocba_json_reader::Bound> for Bound {
+    fn from(b: hocba_json_reader::Bound) -> Self {
+        match b {
+            hocba_json_reader::Bound::NestingDepth => Bound::NestingDepth,
+            hocba_json_reader::Bound::StringBytes => Bound::StringBytes,
+            hocba_json_reader::Bound::Items => Bound::Items,
+        }
+    }
+}
+
+impl From<ReadError> for AssessError {
+    fn from(e: ReadError) -> Self {
+        match e {
+            ReadError::TooLarge { size, limit } => AssessError::InputTooLarge { size, limit },
+            ReadError::Empty => AssessError::EmptyInput,
+            ReadError::Syntax {
+                line,
+                column,
+                detail,
+            } => AssessError::JsonSyntax {
+                line,
+                column,
+                detail,
             },
-            limit,
-        },
-        ReadError::DuplicateKey { pointer, key } => AssessError::DuplicateKey { pointer, key },
-    })
+            ReadError::Limit {
+                pointer,
+                bound,
+                limit,
+            } => AssessError::JsonLimit {
+                pointer,
+                bound: bound.into(),
+                limit,
+            },
+            ReadError::DuplicateKey { pointer, key } => AssessError::DuplicateKey { pointer, key },
+        }
+    }
 }
 
 /// Deserialises a value tree into `T`, reporting the pointer of the first shape error.

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::model::RecordDisplay;
 use super::record_display;
-use crate::json::{read_value, Limits};
+use crate::json::Limits;
 use crate::record::model::RECORD_FORMAT;
 use crate::record::parse::record_from_value;
 use crate::record::{Problem, ValidateError};
@@ -100,7 +100,7 @@ pub fn display_bytes(bytes: &[u8], lang: Lang) -> Result<RecordDisplay, DisplayE
             offset: e.valid_up_to(),
         });
     }
-    let value = read_value(bytes, DISPLAY_LIMITS)
+    let value = hocba_json_reader::read_value(bytes, DISPLAY_LIMITS)
         .map_err(|e| DisplayError::Record(ValidateError::from(e)))?;
     let record_value = match value {
         Value::Object(mut map)

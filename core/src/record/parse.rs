@@ -10,8 +10,7 @@ use super::model::{Record, RECORD_FORMAT};
 use super::problem::{Problem, ProblemKind};
 use super::validate::{validate_into, Problems, MAX_PROBLEMS};
 use crate::assess::error::Bound;
-use crate::assess::AssessError;
-use crate::json::{from_value, read_value, Limits};
+use crate::json::{from_value, Limits, ReadError};
 use crate::Lang;
 
 /// Limits of the record reader. A full TT22 record with every comment is about 20 KB; the limits leave
@@ -155,14 +154,14 @@ impl ValidateError {
     }
 }
 
-impl From<AssessError> for ValidateError {
-    fn from(e: AssessError) -> Self {
+/// The reader's refusals as the record's own (one mapping: a record is never read through the assessment
+/// errors).
+impl From<ReadError> for ValidateError {
+    fn from(e: ReadError) -> Self {
         match e {
-            AssessError::InputTooLarge { size, limit } => {
-                ValidateError::InputTooLarge { size, limit }
-            }
-            AssessError::EmptyInput => ValidateError::EmptyInput,
-            AssessError::JsonSyntax {
+            ReadError::TooLarge { size, limit } => ValidateError::InputTooLarge { size, limit },
+            ReadError::Empty => ValidateError::EmptyInput,
+            ReadError::Syntax {
                 line,
                 column,
                 detail,
@@ -171,24 +170,18 @@ impl From<AssessError> for ValidateError {
                 column,
                 detail,
             },
-            AssessError::JsonLimit {
+            ReadError::Limit {
                 pointer,
                 bound,
                 limit,
             } => ValidateError::JsonLimit {
                 pointer,
-                bound,
+                bound: bound.into(),
                 limit,
             },
-            AssessError::DuplicateKey { pointer, key } => {
+            ReadError::DuplicateKey { pointer, key } => {
                 ValidateError::DuplicateKey { pointer, key }
             }
-            // The reader produces no other error.
-            other => ValidateError::JsonSyntax {
-                line: 0,
-                column: 0,
-                detail: alloc::string::ToString::to_string(&other),
-            },
         }
     }
 }
@@ -198,7 +191,7 @@ impl From<AssessError> for ValidateError {
 /// # Errors
 /// [`ValidateError`].
 pub fn read_record_value(bytes: &[u8]) -> Result<Value, ValidateError> {
-    let value = read_value(bytes, RECORD_LIMITS)?;
+    let value = hocba_json_reader::read_value(bytes, RECORD_LIMITS)?;
     let Value::Object(map) = &value else {
         return Err(ValidateError::NotAnObject {
             found: match value {
