@@ -212,6 +212,16 @@ impl CertInfo {
     /// # Errors
     /// [`CertificateError::Malformed`].
     pub fn from_der(der_bytes: &[u8]) -> Result<CertInfo, CertificateError> {
+        Self::from_der_with_fingerprint(der_bytes, sha2::Sha256::digest(der_bytes).into())
+    }
+
+    /// [`CertInfo::from_der`] for a caller that has just hashed the same bytes (the embedded-certificate
+    /// memo is keyed by that hash): `fingerprint` must be the SHA-256 of `der_bytes`.
+    pub(crate) fn from_der_with_fingerprint(
+        der_bytes: &[u8],
+        fingerprint: [u8; 32],
+    ) -> Result<CertInfo, CertificateError> {
+        debug_assert!(fingerprint == <[u8; 32]>::from(sha2::Sha256::digest(der_bytes)));
         let malformed = |e: der::Error| CertificateError::Malformed {
             detail: e.to_string(),
         };
@@ -235,7 +245,7 @@ impl CertInfo {
             ext.read(e);
         }
         Ok(CertInfo {
-            fingerprint: sha2::Sha256::digest(der_bytes).into(),
+            fingerprint,
             subject,
             issuer,
             serial: tbs.serial.to_vec(),

@@ -348,8 +348,10 @@ fn embedded_certificates(
                     embedded.push(info);
                     continue;
                 }
-                let info = CertInfo::from_der(choice.raw).map_err(|e| CmsError::Malformed {
-                    detail: alloc::format!("embedded certificate {n}: {e}"),
+                let info = CertInfo::from_der_with_fingerprint(choice.raw, key).map_err(|e| {
+                    CmsError::Malformed {
+                        detail: alloc::format!("embedded certificate {n}: {e}"),
+                    }
                 })?;
                 let info = Arc::new(info);
                 cache.put_certificate(key, Arc::clone(&info));
