@@ -47,33 +47,43 @@ impl From<hocba_json_reader::Bound> for Bound {
     }
 }
 
-impl From<ReadError> for AssessError {
-    fn from(e: ReadError) -> Self {
-        match e {
-            ReadError::TooLarge { size, limit } => AssessError::InputTooLarge { size, limit },
-            ReadError::Empty => AssessError::EmptyInput,
-            ReadError::Syntax {
-                line,
-                column,
-                detail,
-            } => AssessError::JsonSyntax {
-                line,
-                column,
-                detail,
-            },
-            ReadError::Limit {
-                pointer,
-                bound,
-                limit,
-            } => AssessError::JsonLimit {
-                pointer,
-                bound: bound.into(),
-                limit,
-            },
-            ReadError::DuplicateKey { pointer, key } => AssessError::DuplicateKey { pointer, key },
+/// The reader's refusals as an operation's own error, for the error enums that name them alike
+/// (`InputTooLarge`, `EmptyInput`, `JsonSyntax`, `JsonLimit`, `DuplicateKey`): one mapping for all.
+macro_rules! from_read_error {
+    ($error:ty) => {
+        impl From<$crate::json::ReadError> for $error {
+            fn from(e: $crate::json::ReadError) -> Self {
+                use $crate::json::ReadError;
+                match e {
+                    ReadError::TooLarge { size, limit } => Self::InputTooLarge { size, limit },
+                    ReadError::Empty => Self::EmptyInput,
+                    ReadError::Syntax {
+                        line,
+                        column,
+                        detail,
+                    } => Self::JsonSyntax {
+                        line,
+                        column,
+                        detail,
+                    },
+                    ReadError::Limit {
+                        pointer,
+                        bound,
+                        limit,
+                    } => Self::JsonLimit {
+                        pointer,
+                        bound: bound.into(),
+                        limit,
+                    },
+                    ReadError::DuplicateKey { pointer, key } => Self::DuplicateKey { pointer, key },
+                }
+            }
         }
-    }
+    };
 }
+pub(crate) use from_read_error;
+
+from_read_error!(AssessError);
 
 /// Deserialises a value tree into `T`, reporting the pointer of the first shape error.
 ///

@@ -10,7 +10,7 @@ use super::model::{Record, RECORD_FORMAT};
 use super::problem::{Problem, ProblemKind};
 use super::validate::{validate_into, Problems, MAX_PROBLEMS};
 use crate::assess::error::Bound;
-use crate::json::{from_value, Limits, ReadError};
+use crate::json::{from_value, Limits};
 use crate::Lang;
 
 /// Limits of the record reader. A full TT22 record with every comment is about 20 KB; the limits leave
@@ -154,37 +154,8 @@ impl ValidateError {
     }
 }
 
-/// The reader's refusals as the record's own (one mapping: a record is never read through the assessment
-/// errors).
-impl From<ReadError> for ValidateError {
-    fn from(e: ReadError) -> Self {
-        match e {
-            ReadError::TooLarge { size, limit } => ValidateError::InputTooLarge { size, limit },
-            ReadError::Empty => ValidateError::EmptyInput,
-            ReadError::Syntax {
-                line,
-                column,
-                detail,
-            } => ValidateError::JsonSyntax {
-                line,
-                column,
-                detail,
-            },
-            ReadError::Limit {
-                pointer,
-                bound,
-                limit,
-            } => ValidateError::JsonLimit {
-                pointer,
-                bound: bound.into(),
-                limit,
-            },
-            ReadError::DuplicateKey { pointer, key } => {
-                ValidateError::DuplicateKey { pointer, key }
-            }
-        }
-    }
-}
+// The reader's refusals as the record's own: a record is never read through the assessment's errors.
+crate::json::from_read_error!(ValidateError);
 
 /// Reads the bytes of a record into a JSON value: limits, duplicate keys, an object, the format tag.
 ///
