@@ -67,7 +67,7 @@ pub fn import_gradebook(table: &str, lang_code: &str) -> String {
         table.as_bytes(),
         hocba_core::json::ASSESS_LIMITS,
     )
-    .and_then(hocba_core::json::from_value)
+    .and_then(|v| hocba_core::json::from_value(&v))
     {
         Ok(rows) => rows,
         Err(e) => {

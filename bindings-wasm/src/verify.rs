@@ -3,6 +3,7 @@
 //! and the policy passed in — the same `hocba_core::verify::verify` the CLI runs, with no clock and no
 //! network. Files arrive concatenated with their lengths, so no JS arrays cross the boundary.
 
+use hocba_core::json::{from_value, read_value, ASSESS_LIMITS};
 use hocba_core::pki::{CrlInfo, TrustStore};
 use hocba_core::qr::{verify_stub, QrVerifyInputs};
 use hocba_core::status::{parse_status_document, StatusDocument, StatusListError};
@@ -48,7 +49,11 @@ fn split<'a>(blob: &'a [u8], lengths: &[u32], what: &str) -> Result<Vec<&'a [u8]
 }
 
 fn names(json_names: &str, count: usize, prefix: &str) -> Vec<String> {
-    let given: Vec<String> = serde_json::from_str(json_names).unwrap_or_default();
+    // Names are labels for messages: unreadable ones fall back to `prefix[i]`.
+    let given: Vec<String> = read_value(json_names.as_bytes(), ASSESS_LIMITS)
+        .ok()
+        .and_then(|v| from_value(&v).ok())
+        .unwrap_or_default();
     (0..count)
         .map(|i| {
             given
@@ -94,7 +99,7 @@ fn policy(text: &str, lang: Lang) -> Result<VerifyPolicy, Value> {
             },
         )
     };
-    let Ok(Value::Object(map)) = serde_json::from_str::<Value>(text) else {
+    let Ok(Value::Object(map)) = read_value(text.as_bytes(), ASSESS_LIMITS) else {
         return Err(bad(""));
     };
     for (key, value) in &map {

@@ -5,10 +5,6 @@
 //! object keys** (serde_json silently keeps the last duplicate, which would let two readers see two
 //! different records). Limit and shape errors come back with the RFC 6901 pointer of the value at fault.
 
-use alloc::format;
-use alloc::string::String;
-
-use serde::de;
 use serde_json::Value;
 
 use crate::assess::error::Bound;
@@ -18,6 +14,8 @@ use crate::rules::config::RulesConfig;
 use crate::AssessInput;
 
 pub use hocba_json_reader::{escape_pointer_token, Limits, ReadError};
+
+pub mod typed;
 
 /// Limits for one student or a class file: a class of 5,000 students fits well under 16 MiB.
 pub const ASSESS_LIMITS: Limits = Limits {
@@ -85,33 +83,14 @@ pub(crate) use from_read_error;
 
 from_read_error!(AssessError);
 
-/// Deserialises a value tree into `T`, reporting the pointer of the first shape error.
+/// Reads a value tree as `T` ([`typed`]), reporting the pointer of the first shape fault.
 ///
 /// # Errors
 /// [`AssessError::Structure`] with the pointer and serde's description.
-pub fn from_value<T: de::DeserializeOwned>(value: Value) -> Result<T, AssessError> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let mut pointer = String::new();
-        for segment in e.path().iter() {
-            match segment {
-                serde_path_to_error::Segment::Seq { index } => {
-                    pointer.push_str(&format!("/{index}"))
-                }
-                serde_path_to_error::Segment::Map { key } => {
-                    pointer.push('/');
-                    pointer.push_str(&escape_pointer_token(key));
-                }
-                serde_path_to_error::Segment::Enum { variant } => {
-                    pointer.push('/');
-                    pointer.push_str(&escape_pointer_token(variant));
-                }
-                serde_path_to_error::Segment::Unknown => {}
-            }
-        }
-        AssessError::Structure {
-            pointer,
-            detail: format!("{}", e.inner()),
-        }
+pub fn from_value<T: typed::FromJson>(value: &Value) -> Result<T, AssessError> {
+    typed::read(value).map_err(|e| {
+        let typed::ShapeError { pointer, detail } = *e;
+        AssessError::Structure { pointer, detail }
     })
 }
 
@@ -136,7 +115,7 @@ pub fn parse_assess_document(bytes: &[u8]) -> Result<AssessDocument, AssessError
         .as_object()
         .is_some_and(|o| o.contains_key("students"));
     if is_class {
-        let class: RawClassInput = from_value(value)?;
+        let class: RawClassInput = from_value(&value)?;
         if let Some(f) = &class.format {
             if f != CLASS_FORMAT {
                 return Err(AssessError::UnsupportedFormat {
@@ -148,7 +127,7 @@ pub fn parse_assess_document(bytes: &[u8]) -> Result<AssessDocument, AssessError
         }
         Ok(AssessDocument::Class(class))
     } else {
-        from_value(value).map(|s| AssessDocument::Student(alloc::boxed::Box::new(s)))
+        from_value(&value).map(|s| AssessDocument::Student(alloc::boxed::Box::new(s)))
     }
 }
 
@@ -158,7 +137,7 @@ pub fn parse_assess_document(bytes: &[u8]) -> Result<AssessDocument, AssessError
 /// Every problem, each with its JSON pointer.
 pub fn parse_assess_input(bytes: &[u8], config: &RulesConfig) -> Result<AssessInput, AssessErrors> {
     let value = read_value(bytes, ASSESS_LIMITS)?;
-    let raw: RawAssessInput = from_value(value)?;
+    let raw: RawAssessInput = from_value(&value)?;
     raw::check(&raw, config).map_err(AssessErrors)
 }
 
@@ -168,5 +147,5 @@ pub fn parse_assess_input(bytes: &[u8], config: &RulesConfig) -> Result<AssessIn
 /// The reader's and the shape's errors.
 pub fn parse_config(bytes: &[u8]) -> Result<RulesConfig, AssessError> {
     let value = read_value(bytes, ASSESS_LIMITS)?;
-    from_value(value)
+    from_value(&value)
 }

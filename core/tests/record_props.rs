@@ -178,7 +178,7 @@ proptest! {
             },
         }
         let serde_ok = serde_json::from_value::<Record>(v.clone()).is_ok();
-        match record_from_value(v.clone()) {
+        match record_from_value(&v) {
             Ok(_) => prop_assert!(serde_ok),
             Err(ValidateError::Shape { problems }) => {
                 let codes: Vec<&str> = problems.iter().map(|p| p.code).collect();

@@ -171,7 +171,7 @@ pub fn load_all<T: serde::de::DeserializeOwned + HasId>(folder: &str) -> Result<
 pub fn config_of(overrides: Option<&Value>) -> Result<RulesConfig, String> {
     match overrides {
         None => Ok(RulesConfig::default()),
-        Some(v) => hocba_core::json::from_value(v.clone()).map_err(|e| e.to_string()),
+        Some(v) => hocba_core::json::from_value(v).map_err(|e| e.to_string()),
     }
 }
 

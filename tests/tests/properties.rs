@@ -194,7 +194,7 @@ fn student_json(s: &Student) -> Value {
 }
 
 fn raw_of(v: &Value) -> RawAssessInput {
-    hocba_core::json::from_value(v.clone()).unwrap()
+    hocba_core::json::from_value(v).unwrap()
 }
 
 fn assess_json(v: &Value, config: &RulesConfig) -> Value {
@@ -211,7 +211,7 @@ fn config() -> impl Strategy<Value = RulesConfig> {
                 "adjust_includes_comment_subjects": comments,
                 "min_count_policy": if literal { "literal" } else { "min_with_count" },
             });
-            hocba_core::json::from_value(c).unwrap()
+            hocba_core::json::from_value(&c).unwrap()
         },
     )
 }

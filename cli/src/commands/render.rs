@@ -53,7 +53,7 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<u8> {
             return Ok(EXIT_INVALID);
         }
     };
-    let record = match record_from_value(envelope.record) {
+    let record = match record_from_value(&envelope.record) {
         Ok(r) => r,
         Err(e) => {
             report_unreadable(&e, lang);

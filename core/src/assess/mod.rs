@@ -4,6 +4,8 @@ pub mod error;
 pub mod input;
 pub mod output;
 pub mod raw;
+#[cfg(any(feature = "json", feature = "verify"))]
+mod raw_json;
 #[cfg(feature = "json")]
 pub mod report_json;
 

@@ -143,6 +143,6 @@ pub fn display_bytes(bytes: &[u8], lang: Lang) -> Result<RecordDisplay, DisplayE
             }))
         }
     };
-    let record = record_from_value(record_value).map_err(DisplayError::Record)?;
+    let record = record_from_value(&record_value).map_err(DisplayError::Record)?;
     Ok(record_display(&record, lang))
 }

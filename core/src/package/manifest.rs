@@ -15,6 +15,8 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
 use serde::{Deserialize, Serialize};
+
+use crate::json::typed::json_struct;
 use serde_json::Value;
 
 use crate::assess::AssessError;
@@ -77,6 +79,25 @@ pub struct Manifest {
     /// Every record, in line order.
     pub records: Vec<ManifestEntry>,
 }
+
+json_struct!(PackageSchool {
+    code: req "code",
+    name: opt "name",
+});
+json_struct!(ManifestEntry {
+    line: req "line",
+    record_id: req "record_id",
+    line_sha256: req "line_sha256",
+    record_digest: req "record_digest",
+});
+json_struct!(Manifest {
+    format: req "format",
+    school: req "school",
+    school_year: req "school_year",
+    created_at: req "created_at",
+    count: req "count",
+    records: req "records",
+});
 
 /// A manifest that cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -142,7 +163,7 @@ pub fn parse_manifest(bytes: &[u8]) -> Result<(Manifest, Value), ManifestError> 
     if format != PACKAGE_FORMAT {
         return Err(ManifestError::UnsupportedFormat { found: format });
     }
-    let manifest: Manifest = from_value(value.clone()).map_err(ManifestError::Json)?;
+    let manifest: Manifest = from_value(&value).map_err(ManifestError::Json)?;
     if manifest.records.len() > MAX_RECORDS {
         return Err(ManifestError::TooManyRecords {
             count: manifest.records.len(),

@@ -12,6 +12,8 @@ pub mod identifiers;
 pub mod lifecycle;
 pub mod model;
 #[cfg(any(feature = "json", feature = "verify"))]
+mod model_json;
+#[cfg(any(feature = "json", feature = "verify"))]
 pub mod parse;
 pub mod problem;
 #[cfg(any(feature = "json", feature = "verify"))]

@@ -10,7 +10,7 @@ use super::model::{Record, RECORD_FORMAT};
 use super::problem::{Problem, ProblemKind};
 use super::validate::{validate_into, Problems, MAX_PROBLEMS};
 use crate::assess::error::Bound;
-use crate::json::{from_value, Limits};
+use crate::json::Limits;
 use crate::Lang;
 
 /// Limits of the record reader. A full TT22 record with every comment is about 20 KB; the limits leave
@@ -205,14 +205,9 @@ pub fn validate_value(value: &Value) -> Vec<Problem> {
     }
     // The shape holds, so typed reading succeeds; read from the borrowed value (no copy of the tree).
     p.nfc_done();
-    match <Record as serde::Deserialize>::deserialize(value) {
+    match crate::json::typed::read::<Record>(value) {
         Ok(record) => validate_into(&record, &mut p),
-        Err(e) => p.push(
-            "",
-            ProblemKind::Structure {
-                detail: alloc::string::ToString::to_string(&e),
-            },
-        ),
+        Err(e) => p.push(e.pointer, ProblemKind::Structure { detail: e.detail }),
     }
     p.finish()
 }
@@ -233,15 +228,15 @@ pub fn validate_json(bytes: &[u8]) -> Result<Vec<Problem>, ValidateError> {
 /// [`ValidateError`], with [`ValidateError::Shape`] listing every shape problem.
 pub fn parse_record(bytes: &[u8]) -> Result<Record, ValidateError> {
     let value = read_record_value(bytes)?;
-    record_from_value(value)
+    record_from_value(&value)
 }
 
 /// A typed record from a value (shape checked).
 ///
 /// # Errors
 /// [`ValidateError::Shape`].
-pub fn record_from_value(value: Value) -> Result<Record, ValidateError> {
-    let shape = super::shape::check(&value, MAX_PROBLEMS);
+pub fn record_from_value(value: &Value) -> Result<Record, ValidateError> {
+    let shape = super::shape::check(value, MAX_PROBLEMS);
     if !shape.is_empty() {
         let mut p = Problems::new();
         for problem in shape {
@@ -251,12 +246,10 @@ pub fn record_from_value(value: Value) -> Result<Record, ValidateError> {
             problems: p.finish(),
         });
     }
-    from_value::<Record>(value).map_err(|e| ValidateError::Shape {
+    crate::json::typed::read::<Record>(value).map_err(|e| ValidateError::Shape {
         problems: alloc::vec![Problem::new(
-            e.pointer(),
-            ProblemKind::Structure {
-                detail: alloc::string::ToString::to_string(&e),
-            }
+            e.pointer,
+            ProblemKind::Structure { detail: e.detail }
         )],
     })
 }

@@ -5,6 +5,8 @@
 
 pub mod catalogue;
 pub mod config;
+#[cfg(any(feature = "json", feature = "verify"))]
+mod config_json;
 pub mod tt22;
 pub mod tt27;
 

@@ -21,6 +21,7 @@ use base64::Engine as _;
 use serde_json::{Map, Value};
 
 use crate::assess::AssessError;
+use crate::json::typed::{json_struct, json_unit_enum};
 use crate::json::{from_value, read_value, Limits};
 use crate::Lang;
 
@@ -82,19 +83,37 @@ pub struct StatusList {
     pub entries: Vec<StatusEntry>,
 }
 
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawDocument {
     format: String,
     list: Value,
     signature: RawSignature,
 }
 
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawSignature {
     cms: String,
 }
+
+json_struct!(StatusEntry {
+    record_id: req "record_id",
+    digest: req "digest",
+    status: req "status",
+    date: req "date",
+    reason: opt "reason",
+    superseded_by: opt "superseded_by",
+});
+json_struct!(StatusList {
+    school_code: req "school_code",
+    school_name: opt "school_name",
+    issued_at: req "issued_at",
+    entries: req "entries",
+});
+json_unit_enum!(RecordStatus { Issued "issued", Superseded "superseded", Revoked "revoked" });
+json_struct!(RawDocument {
+    format: req "format",
+    list: req "list",
+    signature: req "signature",
+});
+json_struct!(RawSignature { cms: req "cms" });
 
 /// A signed status list as read: the list, its JSON (whose canonical bytes were signed) and the CMS.
 #[derive(Debug, Clone, PartialEq)]
@@ -162,9 +181,18 @@ pub fn parse_status_document(bytes: &[u8]) -> Result<StatusDocument, StatusListE
     if format != STATUS_LIST_FORMAT {
         return Err(StatusListError::UnsupportedFormat { found: format });
     }
-    let raw: RawDocument = from_value(value).map_err(StatusListError::Json)?;
+    // The list is taken out before the document's shape is read, so that it is not copied.
+    let mut value = value;
+    let list_value = value
+        .as_object_mut()
+        .and_then(|m| m.get_mut("list"))
+        .map(Value::take);
+    let mut raw: RawDocument = from_value(&value).map_err(StatusListError::Json)?;
+    if let Some(list_value) = list_value {
+        raw.list = list_value;
+    }
     debug_assert_eq!(raw.format, STATUS_LIST_FORMAT);
-    let list: StatusList = from_value(raw.list.clone()).map_err(|mut e| {
+    let list: StatusList = from_value(&raw.list).map_err(|mut e| {
         e.nest("/list");
         StatusListError::Json(e)
     })?;
