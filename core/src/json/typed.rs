@@ -13,6 +13,7 @@ use alloc::boxed::Box;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
+use core::cell::Cell;
 
 use serde_json::{Map, Value};
 
@@ -185,35 +186,64 @@ impl<T: FromJson> FromJson for Vec<T> {
 pub struct Fields<'v, 'a> {
     map: &'v Map<String, Value>,
     at: &'a Location<'a>,
+    fields: &'static [&'static str],
+    /// How many of the object's keys were fields read so far.
+    present: Cell<usize>,
 }
 
 impl<'v, 'a> Fields<'v, 'a> {
-    /// `value` as the struct `expecting` (`"struct Record"`) with these fields.
+    /// `value` as the struct `expecting` (`"struct Record"`) with these fields; [`Fields::finish`]
+    /// then refuses keys that are not fields.
     ///
     /// # Errors
-    /// Not an object, or a key that is not a field. An unknown key is reported before a faulty value
-    /// (serde reports whichever comes first in key order; the two differ only for objects with more
-    /// than one fault).
+    /// Not an object.
     pub fn of(
         value: &'v Value,
         at: &'a Location<'a>,
         expecting: &str,
-        fields: &[&str],
+        fields: &'static [&'static str],
     ) -> Read<Self> {
         let Value::Object(map) = value else {
             return Err(invalid_type(value, expecting, at));
         };
-        if let Some(key) = map.keys().find(|k| !fields.contains(&k.as_str())) {
-            return Err(ShapeError::new(
-                &Location::Key(at, key),
-                if fields.is_empty() {
+        Ok(Fields {
+            map,
+            at,
+            fields,
+            present: Cell::new(0),
+        })
+    }
+
+    /// After every field was read: a key that is not a field is refused. Keys are unique (the reader
+    /// refuses duplicates), so when every key was a field read, none is left to look for — the common
+    /// case costs one comparison. A faulty value is therefore reported before an unknown key (serde
+    /// reports whichever comes first in key order; the two differ only for objects with several faults).
+    ///
+    /// # Errors
+    /// The first key, in key order, that is not a field.
+    pub fn finish(&self) -> Read<()> {
+        if self.present.get() == self.map.len() {
+            return Ok(());
+        }
+        match self.map.keys().find(|k| !self.fields.contains(&k.as_str())) {
+            Some(key) => Err(ShapeError::new(
+                &Location::Key(self.at, key),
+                if self.fields.is_empty() {
                     format!("unknown field `{key}`, there are no fields")
                 } else {
-                    format!("unknown field `{key}`, expected {}", one_of(fields))
+                    format!("unknown field `{key}`, expected {}", one_of(self.fields))
                 },
-            ));
+            )),
+            None => Ok(()),
         }
-        Ok(Fields { map, at })
+    }
+
+    fn get(&self, name: &str) -> Option<&'v Value> {
+        let v = self.map.get(name);
+        if v.is_some() {
+            self.present.set(self.present.get() + 1);
+        }
+        v
     }
 
     /// A field that must be present.
@@ -221,7 +251,7 @@ impl<'v, 'a> Fields<'v, 'a> {
     /// # Errors
     /// Missing (reported at the object), or its value's fault.
     pub fn req<T: FromJson>(&self, name: &'static str) -> Read<T> {
-        match self.map.get(name) {
+        match self.get(name) {
             Some(v) => T::from_json(v, &Location::Key(self.at, name)),
             None => Err(ShapeError::new(self.at, format!("missing field `{name}`"))),
         }
@@ -232,7 +262,7 @@ impl<'v, 'a> Fields<'v, 'a> {
     /// # Errors
     /// Its value's fault.
     pub fn opt<T: FromJson>(&self, name: &'static str) -> Read<Option<T>> {
-        match self.map.get(name) {
+        match self.get(name) {
             Some(v) => Option::<T>::from_json(v, &Location::Key(self.at, name)),
             None => Ok(None),
         }
@@ -243,7 +273,7 @@ impl<'v, 'a> Fields<'v, 'a> {
     /// # Errors
     /// Its value's fault.
     pub fn or<T: FromJson>(&self, name: &'static str, default: T) -> Read<T> {
-        match self.map.get(name) {
+        match self.get(name) {
             Some(v) => T::from_json(v, &Location::Key(self.at, name)),
             None => Ok(default),
         }
@@ -295,7 +325,9 @@ macro_rules! json_struct {
                     concat!("struct ", stringify!($ty)),
                     &[$($name),*],
                 )?;
-                Ok($ty { $($field: fields.$kind($name)?),* })
+                let value = $ty { $($field: fields.$kind($name)?),* };
+                fields.finish()?;
+                Ok(value)
             }
         }
     };

@@ -29,7 +29,7 @@ impl FromJson for RulesConfig {
                 "primary_test_rounding",
             ],
         )?;
-        Ok(RulesConfig {
+        let config = RulesConfig {
             mcn_from_rounded_semesters: f
                 .or("mcn_from_rounded_semesters", d.mcn_from_rounded_semesters)?,
             adjust_policy: f.or("adjust_policy", d.adjust_policy)?,
@@ -43,6 +43,8 @@ impl FromJson for RulesConfig {
             titles_require_promotion: f
                 .or("titles_require_promotion", d.titles_require_promotion)?,
             primary_test_rounding: f.or("primary_test_rounding", d.primary_test_rounding)?,
-        })
+        };
+        f.finish()?;
+        Ok(config)
     }
 }
