@@ -10,7 +10,8 @@
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use ciborium::value::{Integer, Value};
+use minicbor::data::Type;
+use minicbor::{Decoder, Encoder};
 use serde_json::Value as Json;
 
 use super::cbor_limits::{self, CborLimits};
@@ -153,23 +154,22 @@ impl QrClaims {
     /// The CBOR bytes of the claim map (keys in ascending order, definite lengths).
     #[must_use]
     pub fn to_cbor(&self) -> Vec<u8> {
-        let key = |k: i64| Value::Integer(Integer::from(k));
-        let mut entries = alloc::vec![
-            (key(RECORD_ID), Value::Text(self.record_id.clone())),
-            (key(DIGEST), Value::Bytes(self.digest.to_vec())),
-            (key(SCHOOL_CODE), Value::Text(self.school_code.clone())),
-            (key(SCHOOL_YEAR), Value::Text(self.school_year.clone())),
-        ];
-        if let Some(i) = self.status_index {
-            entries.push((key(STATUS_INDEX), Value::Integer(Integer::from(i))));
-        }
         // Before 1970 cannot be issued (the CLI refuses it); clamp rather than wrap.
         let iat = u64::try_from(self.issued_at.0).unwrap_or(0);
-        entries.push((key(ISSUED_AT), Value::Integer(Integer::from(iat))));
-        let mut out = Vec::new();
+        let entries = 5 + u64::from(self.status_index.is_some());
+        let mut e = Encoder::new(Vec::new());
         // Writing into a Vec cannot fail.
-        let _ = ciborium::ser::into_writer(&Value::Map(entries), &mut out);
-        out
+        let _ = e
+            .map(entries)
+            .and_then(|e| e.i64(RECORD_ID)?.str(&self.record_id))
+            .and_then(|e| e.i64(DIGEST)?.bytes(&self.digest))
+            .and_then(|e| e.i64(SCHOOL_CODE)?.str(&self.school_code))
+            .and_then(|e| e.i64(SCHOOL_YEAR)?.str(&self.school_year));
+        if let Some(i) = self.status_index {
+            let _ = e.i64(STATUS_INDEX).and_then(|e| e.u64(i));
+        }
+        let _ = e.i64(ISSUED_AT).and_then(|e| e.u64(iat));
+        e.into_writer()
     }
 
     /// Reads the claim map.
@@ -181,10 +181,16 @@ impl QrClaims {
         let bad = |detail: &str| StubDecodeError::Claims {
             detail: detail.to_string(),
         };
-        let value: Value =
-            ciborium::de::from_reader(bytes).map_err(|_| bad("the claims are not CBOR"))?;
-        let Value::Map(entries) = value else {
-            return Err(bad("the claims are not a map"));
+        let mut d = Decoder::new(bytes);
+        // The limits walk above has checked the structure: definite lengths, nothing after the map.
+        let entries = match d.datatype() {
+            Ok(Type::Map) => d
+                .map()
+                .ok()
+                .flatten()
+                .ok_or_else(|| bad("the claims are not CBOR"))?,
+            Ok(_) => return Err(bad("the claims are not a map")),
+            Err(_) => return Err(bad("the claims are not CBOR")),
         };
         let mut record_id = None;
         let mut digest = None;
@@ -192,41 +198,55 @@ impl QrClaims {
         let mut school_year = None;
         let mut status_index = None;
         let mut issued_at = None;
-        let text = |v: Value, max: usize, name: &str| match v {
-            Value::Text(t) if t.len() <= max && !t.is_empty() => Ok(t),
-            _ => Err(bad(&alloc::format!(
-                "{name}: not a text of 1 to {max} bytes"
-            ))),
-        };
-        for (k, v) in entries {
-            let key = match k {
-                Value::Integer(i) => i64::try_from(i128::from(i)).unwrap_or(-1),
-                _ => -1,
+        for _ in 0..entries {
+            let key = if is_integer(&d) {
+                d.int()
+                    .ok()
+                    .and_then(|i| i64::try_from(i).ok())
+                    .unwrap_or(-1)
+            } else {
+                -1
+            };
+            let text = |d: &mut Decoder<'_>, max: usize, name: &str| match d.datatype() {
+                Ok(Type::String) => match d.str() {
+                    Ok(t) if t.len() <= max && !t.is_empty() => Ok(String::from(t)),
+                    Ok(_) => Err(bad(&alloc::format!(
+                        "{name}: not a text of 1 to {max} bytes"
+                    ))),
+                    Err(_) => Err(bad("the claims are not CBOR")),
+                },
+                _ => Err(bad(&alloc::format!(
+                    "{name}: not a text of 1 to {max} bytes"
+                ))),
             };
             let slot_taken = match key {
                 RECORD_ID => record_id
-                    .replace(text(v, MAX_RECORD_ID, "record id")?)
+                    .replace(text(&mut d, MAX_RECORD_ID, "record id")?)
                     .is_some(),
-                DIGEST => match v {
-                    Value::Bytes(b) => digest
+                DIGEST => match d.datatype() {
+                    Ok(Type::Bytes) => digest
                         .replace(
-                            <[u8; 32]>::try_from(b.as_slice())
-                                .map_err(|_| bad("digest: not 32 bytes"))?,
+                            d.bytes()
+                                .ok()
+                                .and_then(|b| <[u8; 32]>::try_from(b).ok())
+                                .ok_or_else(|| bad("digest: not 32 bytes"))?,
                         )
                         .is_some(),
                     _ => return Err(bad("digest: not a byte string")),
                 },
                 SCHOOL_CODE => school_code
-                    .replace(text(v, MAX_SHORT_TEXT, "school code")?)
+                    .replace(text(&mut d, MAX_SHORT_TEXT, "school code")?)
                     .is_some(),
                 SCHOOL_YEAR => school_year
-                    .replace(text(v, MAX_SHORT_TEXT, "school year")?)
+                    .replace(text(&mut d, MAX_SHORT_TEXT, "school year")?)
                     .is_some(),
                 STATUS_INDEX => status_index
-                    .replace(uint(v).ok_or_else(|| bad("status index: not an unsigned integer"))?)
+                    .replace(
+                        uint(&mut d).ok_or_else(|| bad("status index: not an unsigned integer"))?,
+                    )
                     .is_some(),
                 ISSUED_AT => {
-                    let t = uint(v)
+                    let t = uint(&mut d)
                         .and_then(|t| i64::try_from(t).ok())
                         .ok_or_else(|| bad("issue time: not an unsigned integer"))?;
                     issued_at.replace(UnixTime(t)).is_some()
@@ -249,9 +269,26 @@ impl QrClaims {
     }
 }
 
-fn uint(v: Value) -> Option<u64> {
-    match v {
-        Value::Integer(i) => u64::try_from(i).ok(),
-        _ => None,
+/// Whether the next item is an integer (major type 0 or 1).
+fn is_integer(d: &Decoder<'_>) -> bool {
+    matches!(
+        d.datatype(),
+        Ok(Type::U8
+            | Type::U16
+            | Type::U32
+            | Type::U64
+            | Type::I8
+            | Type::I16
+            | Type::I32
+            | Type::I64
+            | Type::Int)
+    )
+}
+
+/// An unsigned integer (major type 0), consumed; `None` for anything else.
+fn uint(d: &mut Decoder<'_>) -> Option<u64> {
+    if !is_integer(d) {
+        return None;
     }
+    d.int().ok().and_then(|i| u64::try_from(i).ok())
 }

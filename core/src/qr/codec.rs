@@ -3,12 +3,10 @@
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use ciborium::value::Value;
-use coset::{iana, AsCborValue, CoseSign1, RegisteredLabelWithPrivate};
-
 use super::base45;
-use super::cbor_limits::{self, CborLimits};
+use super::cbor_limits::CborLimits;
 use super::claims::QrClaims;
+use super::cose::{self, Label};
 use super::error::StubDecodeError;
 
 /// The prefix of every stub of this format (version 1).
@@ -55,10 +53,11 @@ impl QrAlgorithm {
         }
     }
 
-    pub(crate) const fn iana(self) -> iana::Algorithm {
+    /// The COSE algorithm number (RFC 9053: ES256 −7, PS256 −37).
+    pub(crate) const fn cose_id(self) -> i64 {
         match self {
-            QrAlgorithm::Es256 => iana::Algorithm::ES256,
-            QrAlgorithm::Ps256 => iana::Algorithm::PS256,
+            QrAlgorithm::Es256 => -7,
+            QrAlgorithm::Ps256 => -37,
         }
     }
 
@@ -144,36 +143,27 @@ pub fn decode_stub(text: &str) -> Result<DecodedStub, StubDecodeError> {
         .ok_or(StubDecodeError::Prefix { expected: PREFIX })?;
     let compressed = base45::decode(body.as_bytes())?;
     let cose = inflate(&compressed)?;
-    cbor_limits::check(&cose, COSE_LIMITS).map_err(StubDecodeError::CborLimits)?;
-    let value: Value =
-        ciborium::de::from_reader(cose.as_slice()).map_err(|_| cose_err("not CBOR"))?;
-    let value = match value {
-        Value::Tag(18, inner) => *inner,
-        Value::Tag(..) => return Err(cose_err("a tag other than COSE_Sign1 (18)")),
-        other => other,
-    };
-    if let Value::Array(items) = &value {
-        if let Some(Value::Bytes(protected)) = items.first() {
-            if !protected.is_empty() {
-                cbor_limits::check(protected, HEADER_LIMITS)
-                    .map_err(StubDecodeError::CborLimits)?;
-            }
-        }
-    }
-    let sign1 =
-        CoseSign1::from_cbor_value(value).map_err(|e| cose_err(&alloc::format!("{e:?}")))?;
-    let header = &sign1.protected.header;
-    if !header.crit.is_empty() {
+    let sign1 = cose::read_sign1(&cose, COSE_LIMITS, HEADER_LIMITS).map_err(|e| match e {
+        cose::Sign1Error::Limits(l) => StubDecodeError::CborLimits(l),
+        cose::Sign1Error::Cose(detail) => cose_err(&detail),
+    })?;
+    let header = &sign1.protected;
+    if header.critical {
         return Err(cose_err(
             "critical header parameters hocba does not process",
         ));
     }
     let algorithm = match &header.alg {
-        Some(RegisteredLabelWithPrivate::Assigned(iana::Algorithm::ES256)) => QrAlgorithm::Es256,
-        Some(RegisteredLabelWithPrivate::Assigned(iana::Algorithm::PS256)) => QrAlgorithm::Ps256,
-        Some(other) => {
+        Some(Label::Int(id)) if *id == QrAlgorithm::Es256.cose_id() => QrAlgorithm::Es256,
+        Some(Label::Int(id)) if *id == QrAlgorithm::Ps256.cose_id() => QrAlgorithm::Ps256,
+        Some(Label::Int(id)) => {
             return Err(StubDecodeError::Algorithm {
-                alg: alloc::format!("{other:?}"),
+                alg: alloc::format!("{id}"),
+            })
+        }
+        Some(Label::Text(name)) => {
+            return Err(StubDecodeError::Algorithm {
+                alg: alloc::format!("{name:?}"),
             })
         }
         None => {
@@ -183,21 +173,20 @@ pub fn decode_stub(text: &str) -> Result<DecodedStub, StubDecodeError> {
         }
     };
     let kid: [u8; KID_LEN] = header
-        .key_id
+        .kid
         .as_slice()
         .try_into()
         .map_err(|_| StubDecodeError::Kid)?;
     let payload = sign1
         .payload
-        .as_deref()
         .ok_or_else(|| cose_err("no payload (a detached payload is not a stub)"))?;
     let claims = QrClaims::from_cbor(payload)?;
     Ok(DecodedStub {
         algorithm,
         kid,
         claims,
-        to_be_signed: sign1.tbs_data(b""),
-        signature: sign1.signature.clone(),
+        to_be_signed: sign1.to_be_signed(),
+        signature: sign1.signature.to_vec(),
         compressed_bytes: compressed.len(),
         cose_bytes: cose.len(),
     })

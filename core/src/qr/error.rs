@@ -191,9 +191,6 @@ pub enum StubIssueError {
         /// The limit.
         max: usize,
     },
-    /// CBOR encoding failed.
-    #[error("encoding failed: {0}")]
-    Encoding(String),
     /// The software signer failed.
     #[error("{0}")]
     Signer(String),
@@ -209,7 +206,6 @@ impl StubIssueError {
             StubIssueError::Certificate(_) => "certificate_refused",
             StubIssueError::SignatureDoesNotVerify => "signature_does_not_match_certificate",
             StubIssueError::TooLarge { .. } => "stub_too_large",
-            StubIssueError::Encoding(_) => "encoding_failed",
             StubIssueError::Signer(_) => "signing_failed",
         }
     }
@@ -232,7 +228,6 @@ impl StubIssueError {
             (StubIssueError::TooLarge { size, max }, Lang::Vi) => {
                 alloc::format!("mã QR dài {size} byte trước Base45, vượt giới hạn {max}")
             }
-            (StubIssueError::Encoding(d), Lang::Vi) => alloc::format!("lỗi mã hoá: {d}"),
             (StubIssueError::Signer(d), Lang::Vi) => d.clone(),
         }
     }

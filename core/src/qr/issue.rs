@@ -5,10 +5,9 @@
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use coset::{CborSerializable, CoseSign1, HeaderBuilder, ProtectedHeader, TaggedCborSerializable};
-
 use super::claims::QrClaims;
 use super::codec::{encode_text, kid_of, QrAlgorithm, KID_LEN, MAX_STUB_BYTES};
+use super::cose;
 use super::error::StubIssueError;
 use crate::pki::{CertInfo, PublicKey};
 
@@ -23,7 +22,8 @@ pub struct StubToBeSigned {
     pub algorithm: QrAlgorithm,
     /// The key id written into the protected header.
     pub kid: [u8; KID_LEN],
-    protected: ProtectedHeader,
+    /// The protected header's bytes.
+    protected: Vec<u8>,
     payload: Vec<u8>,
     key: PublicKey,
 }
@@ -58,26 +58,9 @@ pub fn prepare_stub(claims: &QrClaims, seal: &CertInfo) -> Result<StubToBeSigned
         }
     };
     let kid = kid_of(&seal.der);
-    let header = HeaderBuilder::new()
-        .algorithm(algorithm.iana())
-        .key_id(kid.to_vec())
-        .build();
-    let header_bytes = header
-        .clone()
-        .to_vec()
-        .map_err(|e| StubIssueError::Encoding(alloc::format!("{e:?}")))?;
-    let protected = ProtectedHeader {
-        original_data: Some(header_bytes),
-        header,
-    };
+    let protected = cose::protected_header(algorithm.cose_id(), &kid);
     let payload = claims.to_cbor();
-    let bytes = coset::sig_structure_data(
-        coset::SignatureContext::CoseSign1,
-        protected.clone(),
-        None,
-        b"",
-        &payload,
-    );
+    let bytes = cose::sig_structure(&protected, &payload);
     Ok(StubToBeSigned {
         digest: crate::pki::DigestAlgorithm::Sha256.digest(&bytes),
         bytes,
@@ -102,7 +85,7 @@ fn ecdsa_raw(signature: &[u8]) -> Option<Vec<u8>> {
 /// Checks `signature` over `tbs.bytes` with the seal certificate's key and writes the stub.
 ///
 /// # Errors
-/// [`StubIssueError::SignatureDoesNotVerify`], [`StubIssueError::TooLarge`], [`StubIssueError::Encoding`].
+/// [`StubIssueError::SignatureDoesNotVerify`], [`StubIssueError::TooLarge`].
 pub fn assemble_stub(tbs: &StubToBeSigned, signature: &[u8]) -> Result<IssuedStub, StubIssueError> {
     let signature = match tbs.algorithm {
         QrAlgorithm::Es256 => ecdsa_raw(signature).ok_or(StubIssueError::SignatureDoesNotVerify)?,
@@ -110,15 +93,7 @@ pub fn assemble_stub(tbs: &StubToBeSigned, signature: &[u8]) -> Result<IssuedStu
     };
     super::verify::check_cose_signature(&tbs.key, tbs.algorithm, &tbs.bytes, &signature)
         .map_err(|_| StubIssueError::SignatureDoesNotVerify)?;
-    let sign1 = CoseSign1 {
-        protected: tbs.protected.clone(),
-        unprotected: coset::Header::default(),
-        payload: Some(tbs.payload.clone()),
-        signature,
-    };
-    let cose = sign1
-        .to_tagged_vec()
-        .map_err(|e| StubIssueError::Encoding(alloc::format!("{e:?}")))?;
+    let cose = cose::tagged_sign1(&tbs.protected, &tbs.payload, &signature);
     let (text, compressed_bytes) = encode_text(&cose);
     if compressed_bytes > MAX_STUB_BYTES {
         return Err(StubIssueError::TooLarge {

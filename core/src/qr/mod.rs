@@ -15,6 +15,7 @@ pub mod base45;
 pub mod cbor_limits;
 pub mod claims;
 pub mod codec;
+pub mod cose;
 pub mod error;
 pub mod issue;
 pub mod report;
