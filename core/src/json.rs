@@ -94,6 +94,28 @@ pub fn from_value<T: typed::FromJson>(value: &Value) -> Result<T, AssessError> {
     })
 }
 
+/// Reads `value` as `T`, moving the subtree under `key` into the `Value` field `slot` picks instead of
+/// copying it: a signed envelope's record, a status document's list. A `Value` field accepts anything,
+/// so the errors and their pointers are those of reading the whole.
+///
+/// # Errors
+/// As [`from_value`].
+pub fn from_value_moving<T: typed::FromJson>(
+    mut value: Value,
+    key: &str,
+    slot: fn(&mut T) -> &mut Value,
+) -> Result<T, AssessError> {
+    let member = value
+        .as_object_mut()
+        .and_then(|m| m.get_mut(key))
+        .map(Value::take);
+    let mut read: T = from_value(&value)?;
+    if let Some(member) = member {
+        *slot(&mut read) = member;
+    }
+    Ok(read)
+}
+
 pub use crate::assess::raw::{RawClassInput, CLASS_FORMAT};
 
 /// One student or a whole class.

@@ -15,6 +15,7 @@ use minicbor::{Decoder, Encoder};
 use serde_json::Value as Json;
 
 use super::cbor_limits::{self, CborLimits};
+use super::cose::is_integer;
 use super::error::StubDecodeError;
 use crate::pki::cert::hex_lower;
 use crate::time::UnixTime;
@@ -267,22 +268,6 @@ impl QrClaims {
             issued_at: issued_at.ok_or_else(|| missing("issue time"))?,
         })
     }
-}
-
-/// Whether the next item is an integer (major type 0 or 1).
-fn is_integer(d: &Decoder<'_>) -> bool {
-    matches!(
-        d.datatype(),
-        Ok(Type::U8
-            | Type::U16
-            | Type::U32
-            | Type::U64
-            | Type::I8
-            | Type::I16
-            | Type::I32
-            | Type::I64
-            | Type::Int)
-    )
 }
 
 /// An unsigned integer (major type 0), consumed; `None` for anything else.

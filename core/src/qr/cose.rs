@@ -72,22 +72,30 @@ fn malformed(_: minicbor::decode::Error) -> String {
     "DecodeFailed".into()
 }
 
+/// Whether the next item is an integer (major type 0 or 1).
+pub(crate) fn is_integer(d: &Decoder<'_>) -> bool {
+    matches!(
+        d.datatype(),
+        Ok(Type::U8
+            | Type::U16
+            | Type::U32
+            | Type::U64
+            | Type::I8
+            | Type::I16
+            | Type::I32
+            | Type::I64
+            | Type::Int)
+    )
+}
+
 fn label(d: &mut Decoder<'_>) -> Result<Label, String> {
+    if is_integer(d) {
+        let i = d.int().map_err(malformed)?;
+        return i64::try_from(i)
+            .map(Label::Int)
+            .map_err(|_| "OutOfRangeIntegerValue".into());
+    }
     match d.datatype().map_err(malformed)? {
-        Type::U8
-        | Type::U16
-        | Type::U32
-        | Type::U64
-        | Type::I8
-        | Type::I16
-        | Type::I32
-        | Type::I64
-        | Type::Int => {
-            let i = d.int().map_err(malformed)?;
-            i64::try_from(i)
-                .map(Label::Int)
-                .map_err(|_| "OutOfRangeIntegerValue".into())
-        }
         Type::String => d.str().map(|s| Label::Text(s.into())).map_err(malformed),
         other => Err(alloc::format!("UnexpectedItem({other}, int/tstr)")),
     }

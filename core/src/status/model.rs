@@ -22,7 +22,7 @@ use serde_json::{Map, Value};
 
 use crate::assess::AssessError;
 use crate::json::typed::{json_struct, json_unit_enum};
-use crate::json::{from_value, read_value, Limits};
+use crate::json::{from_value, from_value_moving, read_value, Limits};
 use crate::Lang;
 
 /// Format tag of a status list.
@@ -181,16 +181,8 @@ pub fn parse_status_document(bytes: &[u8]) -> Result<StatusDocument, StatusListE
     if format != STATUS_LIST_FORMAT {
         return Err(StatusListError::UnsupportedFormat { found: format });
     }
-    // The list is taken out before the document's shape is read, so that it is not copied.
-    let mut value = value;
-    let list_value = value
-        .as_object_mut()
-        .and_then(|m| m.get_mut("list"))
-        .map(Value::take);
-    let mut raw: RawDocument = from_value(&value).map_err(StatusListError::Json)?;
-    if let Some(list_value) = list_value {
-        raw.list = list_value;
-    }
+    let raw: RawDocument = from_value_moving(value, "list", |d: &mut RawDocument| &mut d.list)
+        .map_err(StatusListError::Json)?;
     debug_assert_eq!(raw.format, STATUS_LIST_FORMAT);
     let list: StatusList = from_value(&raw.list).map_err(|mut e| {
         e.nest("/list");
