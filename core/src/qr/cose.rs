@@ -4,9 +4,11 @@
 //! signature: bstr])`; the signature covers the Sig_structure `["Signature1", protected, h'', payload]`.
 //! hocba writes `{1: alg, 4: kid}` as the protected header and an empty unprotected one. The reader
 //! checks every header map as COSE requires (labels are integers or texts and unique; `alg`, `crit`,
-//! `content type`, `kid`, `IV` and `Partial IV` have their types; IV and Partial IV not both) and
-//! keeps what the stub's judgement needs. Its refusals are those of `coset` on the same bytes
-//! (`core/tests/qr_cose_agrees.rs`); the bytes written are those `coset` wrote.
+//! `content type`, `kid`, `IV`, `Partial IV` and counter signatures have their types; IV and Partial
+//! IV not both) and keeps what the stub's judgement needs. A stub it refuses is one `coset` refuses, and
+//! the other way round; the one difference is where: an algorithm number IANA has not registered is
+//! malformed COSE to coset and an unsupported algorithm to hocba (`core/tests/qr_cose_agrees.rs`). The
+//! bytes written are those `coset` wrote.
 
 use alloc::string::String;
 use alloc::vec::Vec;
