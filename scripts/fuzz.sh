@@ -46,6 +46,22 @@ seed assess_json examples/student-*.json examples/class-*.json examples/broken/*
 # qr_decode: the first byte picks the layer (0 = the stub text); seed with the example stub.
 mkdir -p fuzz/corpus/qr_decode
 { printf '\0'; cat examples/signed/valid.stub.txt; } > fuzz/corpus/qr_decode/seed-valid-stub
+seed typed_json_agrees examples/records/*.json examples/student-*.json examples/class-*.json
+# cose_agrees: the example stub's COSE_Sign1 (Base45, then zlib, undone here).
+mkdir -p fuzz/corpus/cose_agrees
+python3 - <<'PY'
+import zlib
+text = open("examples/signed/valid.stub.txt", encoding="utf-8").read().strip()
+body = text.split(":", 1)[1]
+alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:"
+out = bytearray()
+for i in range(0, len(body), 3):
+    chunk = [alphabet.index(c) for c in body[i:i + 3]]
+    n = sum(v * 45 ** k for k, v in enumerate(chunk))
+    out += n.to_bytes(2 if len(chunk) == 3 else 1, "big")
+with open("fuzz/corpus/cose_agrees/seed-valid-stub", "wb") as f:
+    f.write(zlib.decompress(bytes(out)))
+PY
 # package_verify: manifest, a 0xFF byte, then records.ndjson (a one-record package of the demo record).
 mkdir -p fuzz/corpus/package_verify
 python3 - <<'PY'
