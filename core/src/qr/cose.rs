@@ -5,10 +5,11 @@
 //! hocba writes `{1: alg, 4: kid}` as the protected header and an empty unprotected one. The reader
 //! checks every header map as COSE requires (labels are integers or texts and unique; `alg`, `crit`,
 //! `content type`, `kid`, `IV`, `Partial IV` and counter signatures have their types; IV and Partial
-//! IV not both) and keeps what the stub's judgement needs. A stub it refuses is one `coset` refuses, and
-//! the other way round; the one difference is where: an algorithm number IANA has not registered is
-//! malformed COSE to coset and an unsupported algorithm to hocba (`core/tests/qr_cose_agrees.rs`). The
-//! bytes written are those `coset` wrote.
+//! IV not both) and keeps what the stub's judgement needs; every protected header is held to the header
+//! limits before it is decoded. A stub it refuses is one `coset` refuses, and the other way round, but
+//! for numbers IANA has not registered, which coset refuses wherever they stand and hocba, without the
+//! registry, refuses only as the stub's algorithm (`core/tests/qr_cose_agrees.rs`, D-93). The bytes
+//! written are those `coset` wrote.
 
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -70,8 +71,21 @@ impl Sign1<'_> {
     }
 }
 
-fn malformed(_: minicbor::decode::Error) -> String {
-    "DecodeFailed".into()
+fn malformed(_: minicbor::decode::Error) -> Sign1Error {
+    cose("DecodeFailed")
+}
+
+/// A refusal in coset's terms.
+fn cose(detail: impl Into<String>) -> Sign1Error {
+    Sign1Error::Cose(detail.into())
+}
+
+/// A byte string.
+fn bstr<'b>(d: &mut Decoder<'b>) -> Result<&'b [u8], Sign1Error> {
+    match d.datatype().map_err(malformed)? {
+        Type::Bytes => d.bytes().map_err(malformed),
+        other => Err(cose(alloc::format!("UnexpectedItem({other}, bstr)"))),
+    }
 }
 
 /// Whether the next item is an integer (major type 0 or 1).
@@ -90,34 +104,32 @@ pub(crate) fn is_integer(d: &Decoder<'_>) -> bool {
     )
 }
 
-fn label(d: &mut Decoder<'_>) -> Result<Label, String> {
+fn label(d: &mut Decoder<'_>) -> Result<Label, Sign1Error> {
     if is_integer(d) {
         let i = d.int().map_err(malformed)?;
         return i64::try_from(i)
             .map(Label::Int)
-            .map_err(|_| "OutOfRangeIntegerValue".into());
+            .map_err(|_| cose("OutOfRangeIntegerValue"));
     }
     match d.datatype().map_err(malformed)? {
         Type::String => d.str().map(|s| Label::Text(s.into())).map_err(malformed),
-        other => Err(alloc::format!("UnexpectedItem({other}, int/tstr)")),
+        other => Err(cose(alloc::format!("UnexpectedItem({other}, int/tstr)"))),
     }
 }
 
-fn nonempty_bytes(d: &mut Decoder<'_>) -> Result<Vec<u8>, String> {
-    match d.datatype().map_err(malformed)? {
-        Type::Bytes => match d.bytes().map_err(malformed)? {
-            [] => Err("UnexpectedItem(empty bstr, non-empty bstr)".into()),
-            b => Ok(b.to_vec()),
-        },
-        other => Err(alloc::format!("UnexpectedItem({other}, bstr)")),
+fn nonempty_bytes(d: &mut Decoder<'_>) -> Result<Vec<u8>, Sign1Error> {
+    match bstr(d)? {
+        [] => Err(cose("UnexpectedItem(empty bstr, non-empty bstr)")),
+        b => Ok(b.to_vec()),
     }
 }
 
-/// A header map: every parameter's type checked, what the stub needs kept.
-fn header(d: &mut Decoder<'_>) -> Result<Header, String> {
+/// A header map: every parameter's type checked, what the stub needs kept. A protected header inside a
+/// counter signature is held to `header_limits` as the stub's own is.
+fn header(d: &mut Decoder<'_>, header_limits: CborLimits) -> Result<Header, Sign1Error> {
     let entries = match d.datatype().map_err(malformed)? {
         Type::Map => d.map().map_err(malformed)?.unwrap_or(0),
-        other => return Err(alloc::format!("UnexpectedItem({other}, map)")),
+        other => return Err(cose(alloc::format!("UnexpectedItem({other}, map)"))),
     };
     let mut h = Header::default();
     let mut seen: Vec<Label> = Vec::new();
@@ -125,18 +137,15 @@ fn header(d: &mut Decoder<'_>) -> Result<Header, String> {
     for _ in 0..entries {
         let l = label(d)?;
         if seen.contains(&l) {
-            return Err("DuplicateMapKey".into());
+            return Err(cose("DuplicateMapKey"));
         }
         seen.push(l.clone());
         match l {
             Label::Int(ALG) => h.alg = Some(label(d)?),
             Label::Int(CRIT) => {
-                let n = match d.datatype().map_err(malformed)? {
-                    Type::Array => d.array().map_err(malformed)?.unwrap_or(0),
-                    other => return Err(alloc::format!("UnexpectedItem({other}, array value)")),
-                };
+                let n = array_len(d, "array value")?;
                 if n == 0 {
-                    return Err("UnexpectedItem(empty array, non-empty array)".into());
+                    return Err(cose("UnexpectedItem(empty array, non-empty array)"));
                 }
                 for _ in 0..n {
                     label(d)?;
@@ -147,13 +156,13 @@ fn header(d: &mut Decoder<'_>) -> Result<Header, String> {
             Label::Int(KID) => h.kid = nonempty_bytes(d)?,
             Label::Int(IV) => iv = !nonempty_bytes(d)?.is_empty(),
             Label::Int(PARTIAL_IV) => partial_iv = !nonempty_bytes(d)?.is_empty(),
-            Label::Int(COUNTER_SIGNATURE) => counter_signatures(d)?,
+            Label::Int(COUNTER_SIGNATURE) => counter_signatures(d, header_limits)?,
             _ => skip_value(d)?,
         }
         if iv && partial_iv {
-            return Err(
-                "UnexpectedItem(IV and partial-IV specified, only one of IV and partial IV)".into(),
-            );
+            return Err(cose(
+                "UnexpectedItem(IV and partial-IV specified, only one of IV and partial IV)",
+            ));
         }
     }
     Ok(h)
@@ -162,9 +171,9 @@ fn header(d: &mut Decoder<'_>) -> Result<Header, String> {
 /// Passes over a parameter hocba does not use. Like coset (whose CBOR values cannot hold them), it
 /// refuses simple values other than `false`, `true`, `null` and `undefined`; the limits walk has already
 /// bounded the nesting.
-fn skip_value(d: &mut Decoder<'_>) -> Result<(), String> {
+fn skip_value(d: &mut Decoder<'_>) -> Result<(), Sign1Error> {
     match d.datatype().map_err(malformed)? {
-        Type::Simple => Err("DecodeFailed".into()),
+        Type::Simple => Err(cose("DecodeFailed")),
         Type::Array => {
             for _ in 0..array_len(d, "array")? {
                 skip_value(d)?;
@@ -186,78 +195,82 @@ fn skip_value(d: &mut Decoder<'_>) -> Result<(), String> {
     }
 }
 
-fn array_len(d: &mut Decoder<'_>, what: &str) -> Result<u64, String> {
+fn array_len(d: &mut Decoder<'_>, what: &str) -> Result<u64, Sign1Error> {
     match d.datatype().map_err(malformed)? {
         Type::Array => Ok(d.array().map_err(malformed)?.unwrap_or(0)),
-        other => Err(alloc::format!("UnexpectedItem({other}, {what})")),
+        other => Err(cose(alloc::format!("UnexpectedItem({other}, {what})"))),
     }
 }
 
 /// `counter signature` (RFC 9338): one COSE_Signature, or a non-empty array of them.
-fn counter_signatures(d: &mut Decoder<'_>) -> Result<(), String> {
+fn counter_signatures(d: &mut Decoder<'_>, header_limits: CborLimits) -> Result<(), Sign1Error> {
     let n = array_len(d, "array")?;
     if n == 0 {
-        return Err("UnexpectedItem(empty sig array, non-empty sig array)".into());
+        return Err(cose("UnexpectedItem(empty sig array, non-empty sig array)"));
     }
     match d.datatype().map_err(malformed)? {
-        Type::Bytes => cose_signature_items(d, n),
+        Type::Bytes => cose_signature_items(d, n, header_limits),
         Type::Array => {
             for _ in 0..n {
                 let items = array_len(d, "array")?;
-                cose_signature_items(d, items)?;
+                cose_signature_items(d, items, header_limits)?;
             }
             Ok(())
         }
-        other => Err(alloc::format!(
+        other => Err(cose(alloc::format!(
             "UnexpectedItem({other}, array or bstr value)"
-        )),
+        ))),
     }
 }
 
 /// The items of a COSE_Signature: `[protected: bstr .cbor header_map, unprotected: header_map,
 /// signature: bstr]`.
-fn cose_signature_items(d: &mut Decoder<'_>, items: u64) -> Result<(), String> {
+fn cose_signature_items(
+    d: &mut Decoder<'_>,
+    items: u64,
+    header_limits: CborLimits,
+) -> Result<(), Sign1Error> {
     if items != 3 {
-        return Err("UnexpectedItem(array, array with 3 items)".into());
+        return Err(cose("UnexpectedItem(array, array with 3 items)"));
     }
-    read_protected(d)?;
-    header(d)?;
-    match d.datatype().map_err(malformed)? {
-        Type::Bytes => d.bytes().map(|_| ()).map_err(malformed),
-        other => Err(alloc::format!("UnexpectedItem({other}, bstr)")),
-    }
+    read_protected(d, header_limits)?;
+    header(d, header_limits)?;
+    bstr(d).map(|_| ())
 }
 
-/// A protected header: a byte string holding a header map, or empty.
-fn read_protected<'b>(d: &mut Decoder<'b>) -> Result<(&'b [u8], Header), String> {
-    let bytes = match d.datatype().map_err(malformed)? {
-        Type::Bytes => d.bytes().map_err(malformed)?,
-        other => return Err(alloc::format!("UnexpectedItem({other}, bstr)")),
-    };
+/// A protected header: a byte string holding a header map, or empty. Its bytes are held to
+/// `header_limits` before they are decoded: the limits walk over the whole structure does not look
+/// inside byte strings.
+fn read_protected<'b>(
+    d: &mut Decoder<'b>,
+    header_limits: CborLimits,
+) -> Result<(&'b [u8], Header), Sign1Error> {
+    let bytes = bstr(d)?;
     if bytes.is_empty() {
         return Ok((bytes, Header::default()));
     }
+    cbor_limits::check(bytes, header_limits).map_err(Sign1Error::Limits)?;
     let mut p = Decoder::new(bytes);
-    let h = header(&mut p)?;
+    let h = header(&mut p, header_limits)?;
     if p.position() != bytes.len() {
-        return Err("ExtraneousData".into());
+        return Err(cose("ExtraneousData"));
     }
     Ok((bytes, h))
 }
 
 /// `content type`: an unsigned integer below 2^16, or a `type/subtype` text without outer blanks.
-fn content_type(d: &mut Decoder<'_>) -> Result<(), String> {
+fn content_type(d: &mut Decoder<'_>) -> Result<(), Sign1Error> {
     match d.datatype().map_err(malformed)? {
         Type::U8 | Type::U16 => d.u16().map(|_| ()).map_err(malformed),
         Type::String => {
             let t = d.str().map_err(malformed)?;
             if t.is_empty() || t.trim() != t || t.matches('/').count() != 1 {
-                Err("UnexpectedItem(content type text, type/subtype)".into())
+                Err(cose("UnexpectedItem(content type text, type/subtype)"))
             } else {
                 Ok(())
             }
         }
-        other => Err(alloc::format!("UnexpectedItem({other}, uint/tstr)")),
+        other => Err(cose(alloc::format!("UnexpectedItem({other}, uint/tstr)"))),
     }
 }
 
@@ -268,12 +281,6 @@ pub enum Sign1Error {
     Limits(CborLimitError),
     /// What is wrong, in `coset`'s terms.
     Cose(String),
-}
-
-impl From<String> for Sign1Error {
-    fn from(detail: String) -> Self {
-        Sign1Error::Cose(detail)
-    }
 }
 
 /// Reads a COSE_Sign1, tagged (18) or not, that fills `bytes` exactly. The bytes are held to `limits`
@@ -292,38 +299,24 @@ pub fn read_sign1(
     if d.datatype().map_err(malformed)? == Type::Tag
         && d.tag().map_err(malformed)?.as_u64() != TAG_SIGN1
     {
-        return Err(String::from("a tag other than COSE_Sign1 (18)").into());
+        return Err(cose("a tag other than COSE_Sign1 (18)"));
     }
-    match d.datatype().map_err(malformed)? {
-        Type::Array => {}
-        other => return Err(alloc::format!("UnexpectedItem({other}, array)").into()),
+    if array_len(&mut d, "array")? != 4 {
+        return Err(cose("UnexpectedItem(array, array with 4 items)"));
     }
-    if d.array().map_err(malformed)? != Some(4) {
-        return Err(String::from("UnexpectedItem(array, array with 4 items)").into());
-    }
-    let protected_bytes = match d.datatype().map_err(malformed)? {
-        Type::Bytes => d.probe().bytes().map_err(malformed)?,
-        other => return Err(alloc::format!("UnexpectedItem({other}, bstr)").into()),
-    };
-    if !protected_bytes.is_empty() {
-        cbor_limits::check(protected_bytes, header_limits).map_err(Sign1Error::Limits)?;
-    }
-    let (protected_bytes, protected) = read_protected(&mut d)?;
-    header(&mut d)?; // the unprotected header: checked, nothing of it is used
+    let (protected_bytes, protected) = read_protected(&mut d, header_limits)?;
+    header(&mut d, header_limits)?; // the unprotected header: checked, nothing of it is used
     let payload = match d.datatype().map_err(malformed)? {
         Type::Bytes => Some(d.bytes().map_err(malformed)?),
         Type::Null => {
             d.null().map_err(malformed)?;
             None
         }
-        other => return Err(alloc::format!("UnexpectedItem({other}, bstr or nil)").into()),
+        other => return Err(cose(alloc::format!("UnexpectedItem({other}, bstr or nil)"))),
     };
-    let signature = match d.datatype().map_err(malformed)? {
-        Type::Bytes => d.bytes().map_err(malformed)?,
-        other => return Err(alloc::format!("UnexpectedItem({other}, bstr)").into()),
-    };
+    let signature = bstr(&mut d)?;
     if d.position() != bytes.len() {
-        return Err(String::from("ExtraneousData").into());
+        return Err(cose("ExtraneousData"));
     }
     Ok(Sign1 {
         protected_bytes,
