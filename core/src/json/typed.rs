@@ -30,8 +30,9 @@ pub struct ShapeError {
 }
 
 impl ShapeError {
+    /// A fault at `at`.
     #[cold]
-    fn new(at: &Location<'_>, detail: String) -> Box<Self> {
+    pub(crate) fn new(at: &Location<'_>, detail: String) -> Box<Self> {
         Box::new(ShapeError {
             pointer: at.pointer(),
             detail,

@@ -15,11 +15,10 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
 use serde::{Deserialize, Serialize};
-
-use crate::json::typed::json_struct;
 use serde_json::Value;
 
 use crate::assess::AssessError;
+use crate::json::typed::json_struct;
 use crate::json::{from_value, read_value, Limits};
 use crate::Lang;
 

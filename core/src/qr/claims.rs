@@ -208,17 +208,14 @@ impl QrClaims {
             } else {
                 -1
             };
-            let text = |d: &mut Decoder<'_>, max: usize, name: &str| match d.datatype() {
-                Ok(Type::String) => match d.str() {
-                    Ok(t) if t.len() <= max && !t.is_empty() => Ok(String::from(t)),
-                    Ok(_) => Err(bad(&alloc::format!(
-                        "{name}: not a text of 1 to {max} bytes"
-                    ))),
-                    Err(_) => Err(bad("the claims are not CBOR")),
-                },
-                _ => Err(bad(&alloc::format!(
-                    "{name}: not a text of 1 to {max} bytes"
-                ))),
+            let text = |d: &mut Decoder<'_>, max: usize, name: &str| {
+                let t = match d.datatype() {
+                    Ok(Type::String) => Some(d.str().map_err(|_| bad("the claims are not CBOR"))?),
+                    _ => None,
+                };
+                t.filter(|t| !t.is_empty() && t.len() <= max)
+                    .map(String::from)
+                    .ok_or_else(|| bad(&alloc::format!("{name}: not a text of 1 to {max} bytes")))
             };
             let slot_taken = match key {
                 RECORD_ID => record_id

@@ -148,37 +148,32 @@ json_unit_enum!(AuditAction { Lock "lock", Unlock "unlock" });
 impl FromJson for Stated {
     fn from_json(value: &Value, at: &Location<'_>) -> Read<Self> {
         const VARIANTS: &str = "`tt22` or `tt27`";
-        let fault = |detail: alloc::string::String| {
-            alloc::boxed::Box::new(ShapeError {
-                pointer: at.pointer(),
-                detail,
-            })
-        };
         match value {
-            Value::Object(map) if map.len() == 1 => {
-                let Some((key, inner)) = map.iter().next() else {
-                    return Err(fault(
-                        "invalid value: map, expected map with a single key".into(),
-                    ));
-                };
-                let at = Location::Key(at, key);
-                match key.as_str() {
-                    "tt22" => StatedSecondary::from_json(inner, &at).map(Stated::Tt22),
-                    "tt27" => StatedPrimary::from_json(inner, &at).map(Stated::Tt27),
-                    other => Err(fault(alloc::format!(
-                        "unknown variant `{other}`, expected {VARIANTS}"
-                    ))),
+            Value::Object(map) => match map.iter().next() {
+                Some((key, inner)) if map.len() == 1 => {
+                    let inner_at = Location::Key(at, key);
+                    match key.as_str() {
+                        "tt22" => StatedSecondary::from_json(inner, &inner_at).map(Stated::Tt22),
+                        "tt27" => StatedPrimary::from_json(inner, &inner_at).map(Stated::Tt27),
+                        other => Err(ShapeError::new(
+                            at,
+                            alloc::format!("unknown variant `{other}`, expected {VARIANTS}"),
+                        )),
+                    }
                 }
-            }
-            Value::Object(_) => Err(fault(
-                "invalid value: map, expected map with a single key".into(),
-            )),
-            Value::String(s) if s == "tt22" || s == "tt27" => Err(fault(
+                _ => Err(ShapeError::new(
+                    at,
+                    "invalid value: map, expected map with a single key".into(),
+                )),
+            },
+            Value::String(s) if s == "tt22" || s == "tt27" => Err(ShapeError::new(
+                at,
                 "invalid type: unit variant, expected newtype variant".into(),
             )),
-            Value::String(s) => Err(fault(alloc::format!(
-                "unknown variant `{s}`, expected {VARIANTS}"
-            ))),
+            Value::String(s) => Err(ShapeError::new(
+                at,
+                alloc::format!("unknown variant `{s}`, expected {VARIANTS}"),
+            )),
             other => Err(invalid_type(other, "string or map", at)),
         }
     }
