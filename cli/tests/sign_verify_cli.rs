@@ -215,6 +215,196 @@ fn sign_three_roles_then_verify_with_exit_codes() {
     );
 }
 
+/// The seal's subject as the test record names the school.
+const SEAL_SUBJECT: &str = "/C=VN/CN=Trường THPT Nguyễn Thị Minh Khai/UID=MNS:79000701";
+
+/// A PKI of the test's own, made by OpenSSL in `t`: `trust/root.pem` (self-signed) and `seal.pem` /
+/// `seal.key` issued by it for `subject`, keys made with `genpkey` `key_args`, certificates signed with the
+/// `x509`/`req` options `sign_args`; `extra_ext` is added to the leaf's extensions.
+fn fresh_pki(t: &Tmp, key_args: &[&str], sign_args: &[&str], subject: &str, extra_ext: &str) {
+    fs::create_dir_all(t.p("trust")).unwrap();
+    for who in ["root", "seal"] {
+        ok(openssl()
+            .arg("genpkey")
+            .args(key_args)
+            .args(["-out", &t.p(&format!("{who}.key"))]));
+    }
+    ok(openssl()
+        .args([
+            "req",
+            "-x509",
+            "-new",
+            "-utf8",
+            "-sha256",
+            "-days",
+            "30",
+            "-key",
+            &t.p("root.key"),
+        ])
+        .args(["-subj", "/C=VN/O=hocba test/CN=Test root"])
+        .args(["-addext", "basicConstraints=critical,CA:true"])
+        .args(["-addext", "keyUsage=critical,keyCertSign,cRLSign"])
+        .args(sign_args)
+        .args(["-out", &t.p("trust/root.pem")]));
+    fs::write(
+        t.p("seal.ext"),
+        format!(
+            "basicConstraints=critical,CA:false\nkeyUsage=critical,digitalSignature,nonRepudiation\n{extra_ext}"
+        ),
+    )
+    .unwrap();
+    ok(openssl()
+        .args([
+            "req",
+            "-new",
+            "-utf8",
+            "-key",
+            &t.p("seal.key"),
+            "-out",
+            &t.p("seal.csr"),
+        ])
+        .args(["-subj", subject]));
+    ok(openssl()
+        .args([
+            "x509",
+            "-req",
+            "-sha256",
+            "-days",
+            "30",
+            "-in",
+            &t.p("seal.csr"),
+        ])
+        .args([
+            "-CA",
+            &t.p("trust/root.pem"),
+            "-CAkey",
+            &t.p("root.key"),
+            "-set_serial",
+            "7",
+        ])
+        .args(["-extfile", &t.p("seal.ext")])
+        .args(sign_args)
+        .args(["-out", &t.p("seal.pem")]));
+}
+
+/// Signs the test record as the school with `t`'s `seal.pem` through `openssl cms -sign` (plus
+/// `cms_args`), attaches it and returns hocba's JSON report, verified with `t`'s trust store a minute
+/// from now.
+fn openssl_seal_report(t: &Tmp, cms_args: &[&str]) -> Value {
+    fs::write(t.p("canonical.json"), canonical(&record())).unwrap();
+    ok(openssl()
+        .args(["cms", "-sign", "-binary", "-cades", "-outform", "DER"])
+        .args(["-signer", &t.p("seal.pem"), "-inkey", &t.p("seal.key")])
+        .args(cms_args)
+        .args(["-in", &t.p("canonical.json"), "-out", &t.p("seal.der")]));
+    ok(hocba()
+        .args([
+            "sign",
+            "--role",
+            "seal",
+            "--signature",
+            &t.p("seal.der"),
+            &record(),
+        ])
+        .args(["-o", &t.p("signed.json")]));
+    let at = hocba_core::time::UnixTime(
+        i64::try_from(
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_secs(),
+        )
+        .unwrap()
+            + 60,
+    );
+    let out = run(hocba()
+        .args(["verify", "--trust", &t.p("trust"), "--at", &at.to_rfc3339()])
+        .args(["--format", "json", "--lang", "en", &t.p("signed.json")]));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The check `id` of a report.
+fn check_of(report: &Value, id: &str) -> Value {
+    report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == id)
+        .unwrap_or_else(|| panic!("no check {id} in {report:#}"))
+        .clone()
+}
+
+/// OpenSSL signs RSASSA-PSS with the largest salt the key allows unless told otherwise: 350 bytes for
+/// RSA-3072 with SHA-256, 318 with SHA-512. Salt lengths over 255 (which `pkcs1::RsaPssParams` cannot
+/// hold) must be read, in certificates and in CMS signatures alike: a PKI of its own, made here, whose
+/// root, certificate and CMS are all PSS-signed that way.
+#[test]
+fn pss_with_openssls_largest_salt_verifies_in_certificates_and_cms() {
+    let t = Tmp::new("pss-max-salt");
+    let pss_max = [
+        "-sigopt",
+        "rsa_padding_mode:pss",
+        "-sigopt",
+        "rsa_pss_saltlen:max",
+    ];
+    let rsa3072 = ["-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:3072"];
+    fresh_pki(&t, &rsa3072, &pss_max, SEAL_SUBJECT, "");
+    let cms_pss_max = [
+        "-md",
+        "sha512",
+        "-keyopt",
+        "rsa_padding_mode:pss",
+        "-keyopt",
+        "rsa_pss_saltlen:max",
+    ];
+    let report = openssl_seal_report(&t, &cms_pss_max);
+    for id in ["cms", "digest", "algorithm", "signature", "path", "role"] {
+        let c = check_of(&report, &format!("signatures[0].{id}"));
+        assert_eq!(c["status"], "valid", "{c:#}");
+    }
+    let algorithm = check_of(&report, "signatures[0].algorithm");
+    assert!(
+        algorithm["message"]
+            .as_str()
+            .unwrap()
+            .contains("RSASSA-PSS"),
+        "{algorithm:#}"
+    );
+    // Only the roles this test does not sign are missing.
+    assert_eq!(check_of(&report, "roles.required")["code"], "role_missing");
+}
+
+/// extKeyUsage, when present, limits the key to the purposes it names (RFC 5280 §4.2.1.12): a certificate
+/// for code signing, TLS servers or time-stamping does not sign records, while the purposes signing
+/// certificates carry (emailProtection, clientAuth on Vietnamese tokens, RFC 9336 documentSigning, any)
+/// do.
+#[test]
+fn ext_key_usage_limits_which_certificates_sign_records() {
+    let p256 = ["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"];
+    for (eku, expected) in [
+        ("", "valid"),
+        ("clientAuth, emailProtection", "valid"),
+        ("clientAuth", "valid"),
+        ("1.3.6.1.5.5.7.3.36", "valid"),
+        ("anyExtendedKeyUsage", "valid"),
+        ("codeSigning", "ext_key_usage_not_allowed"),
+        ("serverAuth, timeStamping", "ext_key_usage_not_allowed"),
+    ] {
+        let t = Tmp::new("eku");
+        let ext = if eku.is_empty() {
+            String::new()
+        } else {
+            format!("extendedKeyUsage={eku}\n")
+        };
+        fresh_pki(&t, &p256, &[], SEAL_SUBJECT, &ext);
+        let report = openssl_seal_report(&t, &[]);
+        let path = check_of(&report, "signatures[0].path");
+        assert_eq!(path["status"], "valid", "{eku}: {path:#}");
+        let usage = check_of(&report, "signatures[0].key_usage");
+        assert_eq!(usage["code"], expected, "{eku}: {usage:#}");
+    }
+}
+
 #[test]
 fn openssl_cms_verify_accepts_hocba_signatures() {
     let t = Tmp::new("openssl-verify");

@@ -11,7 +11,7 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
 use const_oid::ObjectIdentifier;
-use der::{Decode, Encode};
+use der::Decode;
 use rsa::traits::PublicKeyParts;
 use sha2::Digest;
 use signature::hazmat::PrehashVerifier;
@@ -475,35 +475,87 @@ struct PssParamsOut {
     salt_len: u32,
 }
 
+/// RSASSA-PSS-params (RFC 8017 A.2.3) as hocba reads them, each field's DEFAULT left to the caller.
+/// `pkcs1::RsaPssParams` holds the salt length in a `u8`, but OpenSSL signs with the largest salt the key
+/// allows unless told otherwise (`openssl cms -sign -keyopt rsa_padding_mode:pss`: 350 bytes for RSA-3072
+/// with SHA-256, 446 for RSA-4096 with SHA-512), so its parameters could not be read (decisions D-94).
+struct PssParamsIn {
+    hash: Option<AlgorithmIdentifierOwned>,
+    mask_gen: Option<AlgorithmIdentifierOwned>,
+    salt_len: Option<u32>,
+    trailer_field: Option<u32>,
+}
+
+impl der::FixedTag for PssParamsIn {
+    const TAG: der::Tag = der::Tag::Sequence;
+}
+
+impl<'a> der::DecodeValue<'a> for PssParamsIn {
+    fn decode_value<R: der::Reader<'a>>(reader: &mut R, header: der::Header) -> der::Result<Self> {
+        use der::Reader as _;
+        reader.read_nested(header.length, |r| {
+            // [0]..[3] EXPLICIT, each OPTIONAL, in increasing order: anything else is malformed (der's
+            // `context_specific` would skip a lower-numbered field out of place instead).
+            let mut fields: [Option<der::Any>; 4] = Default::default();
+            let mut next = 0;
+            while !r.is_finished() {
+                let field = der::asn1::ContextSpecific::<der::Any>::decode(r)?;
+                let n = usize::from(field.tag_number.value());
+                if n < next || n >= fields.len() {
+                    return Err(der::Tag::Sequence.value_error());
+                }
+                fields[n] = Some(field.value);
+                next = n + 1;
+            }
+            let [hash, mask_gen, salt_len, trailer_field] = fields;
+            Ok(Self {
+                hash: hash.map(|a| a.decode_as()).transpose()?,
+                mask_gen: mask_gen.map(|a| a.decode_as()).transpose()?,
+                salt_len: salt_len.map(|a| a.decode_as()).transpose()?,
+                trailer_field: trailer_field.map(|a| a.decode_as()).transpose()?,
+            })
+        })
+    }
+}
+
 fn pss_from_parameters(params: Option<&der::Any>) -> Result<SignatureScheme, AlgorithmError> {
     let bad = |detail: &str| AlgorithmError::UnsupportedPssParameters {
         detail: detail.into(),
     };
-    let params = params.ok_or_else(|| bad("parameters are absent"))?;
-    let der_bytes = params
-        .to_der()
-        .map_err(|_| bad("parameters cannot be encoded"))?;
-    let parsed = rsa::pkcs1::RsaPssParams::from_der(&der_bytes)
+    let params: PssParamsIn = params
+        .ok_or_else(|| bad("parameters are absent"))?
+        .decode_as()
         .map_err(|e| bad(&format!("parameters are malformed ({e})")))?;
-    let digest = DigestAlgorithm::from_oid(&parsed.hash.oid)?;
-    if parsed.mask_gen.oid != oid::MGF1 {
-        return Err(bad("the mask generation function is not MGF1"));
-    }
-    let mgf_digest = parsed
-        .mask_gen
-        .parameters
-        .as_ref()
-        .ok_or_else(|| bad("MGF1 has no digest"))?;
-    let mgf_digest = DigestAlgorithm::from_oid(&mgf_digest.oid)?;
+    // The DEFAULTs are SHA-1 (hash and MGF1), refused by name like every other use of SHA-1.
+    let digest = match &params.hash {
+        Some(hash) => DigestAlgorithm::from_oid(&hash.oid)?,
+        None => DigestAlgorithm::from_oid(&oid::SHA1)?,
+    };
+    let mgf_digest = match &params.mask_gen {
+        None => DigestAlgorithm::from_oid(&oid::SHA1)?,
+        Some(mask_gen) if mask_gen.oid != oid::MGF1 => {
+            return Err(bad("the mask generation function is not MGF1"))
+        }
+        Some(mask_gen) => {
+            let hash: AlgorithmIdentifierOwned = mask_gen
+                .parameters
+                .as_ref()
+                .ok_or_else(|| bad("MGF1 has no digest"))?
+                .decode_as()
+                .map_err(|e| bad(&format!("parameters are malformed ({e})")))?;
+            DigestAlgorithm::from_oid(&hash.oid)?
+        }
+    };
     if mgf_digest != digest {
         return Err(bad("MGF1 uses another digest than the message"));
     }
-    if parsed.trailer_field != rsa::pkcs1::TrailerField::BC {
+    if params.trailer_field.is_some_and(|t| t != 1) {
         return Err(bad("trailer field is not 1"));
     }
+    let salt_len = params.salt_len.unwrap_or(20);
     Ok(SignatureScheme::RsaPss {
         digest,
-        salt_len: usize::from(parsed.salt_len),
+        salt_len: usize::try_from(salt_len).map_err(|_| bad("the salt length is too large"))?,
     })
 }
 
@@ -862,4 +914,111 @@ pub fn verify_raw_signature(
     signature: &[u8],
 ) -> Result<(), AlgorithmError> {
     PublicKey::from_spki_der(spki_der)?.verify(scheme, message, signature)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::vec;
+    use der::Encode;
+
+    /// `SEQUENCE { [n] EXPLICIT inner, … }` from already-encoded inner values (all short).
+    fn pss_params(fields: &[(u8, Vec<u8>)]) -> der::Any {
+        let mut body = Vec::new();
+        for (n, inner) in fields {
+            body.extend_from_slice(&[0xa0 | n, u8::try_from(inner.len()).unwrap()]);
+            body.extend_from_slice(inner);
+        }
+        der::Any::new(der::Tag::Sequence, body).unwrap()
+    }
+
+    fn hash_id(d: DigestAlgorithm) -> Vec<u8> {
+        d.algorithm_identifier().to_der().unwrap()
+    }
+
+    fn mgf1(d: DigestAlgorithm) -> Vec<u8> {
+        AlgorithmIdentifierOwned {
+            oid: oid::MGF1,
+            parameters: Some(der::Any::encode_from(&d.algorithm_identifier()).unwrap()),
+        }
+        .to_der()
+        .unwrap()
+    }
+
+    fn integer(v: u32) -> Vec<u8> {
+        v.to_der().unwrap()
+    }
+
+    #[test]
+    fn salt_lengths_over_255_are_read() {
+        use DigestAlgorithm::Sha512;
+        let params = pss_params(&[(0, hash_id(Sha512)), (1, mgf1(Sha512)), (2, integer(446))]);
+        assert_eq!(
+            pss_from_parameters(Some(&params)),
+            Ok(SignatureScheme::RsaPss {
+                digest: Sha512,
+                salt_len: 446
+            })
+        );
+        // What hocba writes reads back.
+        let written = SignatureScheme::RsaPss {
+            digest: Sha512,
+            salt_len: 1000,
+        };
+        let id = written.algorithm_identifier().unwrap();
+        assert_eq!(SignatureScheme::from_algorithm_identifier(&id), Ok(written));
+    }
+
+    #[test]
+    fn pss_defaults_are_applied_and_sha1_refused() {
+        use DigestAlgorithm::Sha256;
+        // Every field absent: SHA-1, refused by name.
+        assert!(matches!(
+            pss_from_parameters(Some(&pss_params(&[]))),
+            Err(AlgorithmError::Sha1Rejected { .. })
+        ));
+        // SHA-256 with the default MGF (MGF1 with SHA-1): refused as SHA-1 too.
+        assert!(matches!(
+            pss_from_parameters(Some(&pss_params(&[(0, hash_id(Sha256))]))),
+            Err(AlgorithmError::Sha1Rejected { .. })
+        ));
+        // The salt length defaults to 20 and the trailer field to 1.
+        let params = pss_params(&[(0, hash_id(Sha256)), (1, mgf1(Sha256))]);
+        assert_eq!(
+            pss_from_parameters(Some(&params)),
+            Ok(SignatureScheme::RsaPss {
+                digest: Sha256,
+                salt_len: 20
+            })
+        );
+    }
+
+    #[test]
+    fn bad_pss_parameters_are_refused_with_their_reason() {
+        use DigestAlgorithm::{Sha256, Sha384};
+        let refused =
+            |fields: &[(u8, Vec<u8>)]| match pss_from_parameters(Some(&pss_params(fields))) {
+                Err(AlgorithmError::UnsupportedPssParameters { detail }) => detail,
+                other => panic!("{other:?}"),
+            };
+        let trailer = refused(&[(0, hash_id(Sha256)), (1, mgf1(Sha256)), (3, integer(2))]);
+        assert_eq!(trailer, "trailer field is not 1");
+        let other_mgf = refused(&[(0, hash_id(Sha256)), (1, mgf1(Sha384))]);
+        assert_eq!(other_mgf, "MGF1 uses another digest than the message");
+        let not_mgf1 = refused(&[(0, hash_id(Sha256)), (1, hash_id(Sha256))]);
+        assert_eq!(not_mgf1, "the mask generation function is not MGF1");
+        // A salt length beyond u32 and a field out of order are malformed, not a panic.
+        let huge = refused(&[
+            (0, hash_id(Sha256)),
+            (1, mgf1(Sha256)),
+            (2, vec![2, 5, 1, 0, 0, 0, 0]),
+        ]);
+        assert!(huge.starts_with("parameters are malformed"), "{huge}");
+        let order = refused(&[(1, mgf1(Sha256)), (0, hash_id(Sha256))]);
+        assert!(order.starts_with("parameters are malformed"), "{order}");
+        assert!(matches!(
+            pss_from_parameters(None),
+            Err(AlgorithmError::UnsupportedPssParameters { .. })
+        ));
+    }
 }

@@ -79,6 +79,24 @@ pub mod ext_oid {
     pub const SIA: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.1.11");
     /// id-kp-timeStamping.
     pub const KP_TIME_STAMPING: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.3.8");
+    /// anyExtendedKeyUsage.
+    pub const KP_ANY: Oid = Oid::new_unwrap("2.5.29.37.0");
+    /// id-kp-serverAuth.
+    pub const KP_SERVER_AUTH: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.3.1");
+    /// id-kp-clientAuth.
+    pub const KP_CLIENT_AUTH: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.3.2");
+    /// id-kp-codeSigning.
+    pub const KP_CODE_SIGNING: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.3.3");
+    /// id-kp-emailProtection (S/MIME: signed mail, the CMS signatures hocba checks).
+    pub const KP_EMAIL_PROTECTION: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.3.4");
+    /// id-kp-OCSPSigning.
+    pub const KP_OCSP_SIGNING: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.3.9");
+    /// id-kp-documentSigning (RFC 9336).
+    pub const KP_DOCUMENT_SIGNING: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.3.36");
+    /// Microsoft's document signing purpose (szOID_KP_DOCUMENT_SIGNING).
+    pub const KP_MS_DOCUMENT_SIGNING: Oid = Oid::new_unwrap("1.3.6.1.4.1.311.10.3.12");
+    /// Adobe Authentic Documents Trust (PDF signing certificates).
+    pub const KP_ADOBE_AUTHENTIC_DOCUMENTS: Oid = Oid::new_unwrap("1.2.840.113583.1.1.5");
 }
 
 fn recognised(oid: &ObjectIdentifier) -> bool {
