@@ -917,6 +917,7 @@ pub fn verify_raw_signature(
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic)] // a failed unwrap is the test failing
 mod tests {
     use super::*;
     use alloc::vec;
