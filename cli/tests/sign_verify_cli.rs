@@ -288,9 +288,8 @@ fn fresh_pki(t: &Tmp, key_args: &[&str], sign_args: &[&str], subject: &str, extr
 }
 
 /// Signs the test record as the school with `t`'s `seal.pem` through `openssl cms -sign` (plus
-/// `cms_args`), attaches it and returns hocba's JSON report, verified with `t`'s trust store a minute
-/// from now.
-fn openssl_seal_report(t: &Tmp, cms_args: &[&str]) -> Value {
+/// `cms_args`) and attaches it: `t`'s `signed.json`.
+fn openssl_seal_sign(t: &Tmp, cms_args: &[&str]) {
     fs::write(t.p("canonical.json"), canonical(&record())).unwrap();
     ok(openssl()
         .args(["cms", "-sign", "-binary", "-cades", "-outform", "DER"])
@@ -307,6 +306,11 @@ fn openssl_seal_report(t: &Tmp, cms_args: &[&str]) -> Value {
             &record(),
         ])
         .args(["-o", &t.p("signed.json")]));
+}
+
+/// hocba's JSON report on `t`'s `signed.json`, verified with `t`'s trust store (and `extra` options) a
+/// minute from now.
+fn seal_report(t: &Tmp, extra: &[&str]) -> Value {
     let at = hocba_core::time::UnixTime(
         i64::try_from(
             std::time::SystemTime::now()
@@ -319,8 +323,15 @@ fn openssl_seal_report(t: &Tmp, cms_args: &[&str]) -> Value {
     );
     let out = run(hocba()
         .args(["verify", "--trust", &t.p("trust"), "--at", &at.to_rfc3339()])
+        .args(extra)
         .args(["--format", "json", "--lang", "en", &t.p("signed.json")]));
     serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// [`openssl_seal_sign`], then [`seal_report`].
+fn openssl_seal_report(t: &Tmp, cms_args: &[&str]) -> Value {
+    openssl_seal_sign(t, cms_args);
+    seal_report(t, &[])
 }
 
 /// The check `id` of a report.
@@ -830,5 +841,68 @@ fn report_snapshots() {
                 snapshot_of(vector, "json", lang)
             );
         }
+    }
+}
+
+/// A CRL with an issuingDistributionPoint (RFC 5280 §5.2.5, critical, as CAs that partition their CRLs
+/// write it) speaks only for the certificates whose cRLDistributionPoints name its point: it revokes
+/// them, shows them unrevoked, and leaves every other certificate without a CRL.
+#[test]
+fn a_crl_with_an_issuing_distribution_point_speaks_for_the_certificates_naming_it() {
+    let p256 = ["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"];
+    let point = "URI:http://crl.example.vn/root.crl";
+    for (cdp, revoked, expected) in [
+        (point, false, "valid"),
+        (point, true, "certificate_revoked"),
+        ("URI:http://crl.example.vn/other.crl", true, "crl_missing"),
+        ("", true, "crl_missing"),
+    ] {
+        let t = Tmp::new("idp");
+        let ext = if cdp.is_empty() {
+            String::new()
+        } else {
+            format!("crlDistributionPoints={cdp}\n")
+        };
+        fresh_pki(&t, &p256, &[], SEAL_SUBJECT, &ext);
+        fs::write(t.p("index.txt"), "").unwrap();
+        fs::write(t.p("crlnumber"), "1000\n").unwrap();
+        fs::write(
+            t.p("ca.cnf"),
+            format!(
+                "[ca]\ndefault_ca=d\n[d]\ndir={}\ndatabase=$dir/index.txt\ncrlnumber=$dir/crlnumber\n\
+                 default_md=sha256\ndefault_crl_days=30\ncrl_extensions=crlext\n[crlext]\n\
+                 issuingDistributionPoint=critical,@idp\n[idp]\nfullname={point}\n",
+                t.0.display()
+            ),
+        )
+        .unwrap();
+        let ca = [
+            "-config",
+            &t.p("ca.cnf"),
+            "-keyfile",
+            &t.p("root.key"),
+            "-cert",
+            &t.p("trust/root.pem"),
+        ];
+        if revoked {
+            ok(openssl()
+                .arg("ca")
+                .args(ca)
+                .args(["-revoke", &t.p("seal.pem")]));
+            // Revoked a second before the signing time, which a CRL issued a second after it shows.
+            std::thread::sleep(std::time::Duration::from_millis(1100));
+        }
+        openssl_seal_sign(&t, &[]);
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+        ok(openssl()
+            .arg("ca")
+            .args(ca)
+            .args(["-gencrl", "-out", &t.p("root.crl")]));
+        let report = seal_report(&t, &["--crl", &t.p("root.crl")]);
+        let revocation = check_of(&report, "signatures[0].revocation");
+        assert_eq!(
+            revocation["code"], expected,
+            "{cdp} revoked {revoked}: {revocation:#}"
+        );
     }
 }

@@ -32,7 +32,8 @@ pub struct SignArgs {
     #[arg(long, required_unless_present = "signature")]
     cert: Option<PathBuf>,
     /// A detached CMS signature (DER or PEM) over the record's canonical bytes, made elsewhere
-    /// (a token, a remote-signing service, `openssl cms -sign`): checked against the record and attached.
+    /// (a token, a remote-signing service, `openssl cms -sign -cades`: `-cades` adds the ESS
+    /// signing-certificate-v2 attribute CAdES-B requires): checked against the record and attached.
     #[arg(long)]
     signature: Option<PathBuf>,
     /// Signing time, RFC 3339 (default: now).

@@ -128,6 +128,7 @@ struct ExtensionFacts {
     ext_key_usage: Option<Vec<ObjectIdentifier>>,
     ski: Option<Vec<u8>>,
     aki: Option<Vec<u8>>,
+    crl_distribution_points: Vec<Vec<u8>>,
     unsupported_critical: Vec<String>,
 }
 
@@ -150,6 +151,9 @@ impl ExtensionFacts {
             }),
             ext_oid::AKI => x509_walk::authority_key_identifier(value).map(|aki| {
                 self.aki = aki.map(<[u8]>::to_vec);
+            }),
+            ext_oid::CRL_DP => x509_walk::crl_distribution_point_names(value).map(|names| {
+                self.crl_distribution_points = names.into_iter().map(<[u8]>::to_vec).collect();
             }),
             other => {
                 if ext.critical && !recognised(&other) {
@@ -215,6 +219,9 @@ pub struct CertInfo {
     pub ski: Option<Vec<u8>>,
     /// authorityKeyIdentifier's keyIdentifier.
     pub aki: Option<Vec<u8>>,
+    /// The full names (GeneralName DER) of the cRLDistributionPoints the issuer serves itself: a CRL
+    /// whose issuingDistributionPoint names a point covers the certificate only if it is one of these.
+    pub crl_distribution_points: Vec<Vec<u8>>,
     /// Critical extensions hocba does not process (dotted OIDs), or extensions that failed to decode.
     pub unsupported_critical: Vec<String>,
     /// DER of the SubjectPublicKeyInfo.
@@ -276,6 +283,7 @@ impl CertInfo {
             ext_key_usage: ext.ext_key_usage,
             ski: ext.ski,
             aki: ext.aki,
+            crl_distribution_points: ext.crl_distribution_points,
             unsupported_critical: ext.unsupported_critical,
             tbs_der: signed.tbs.raw.to_vec(),
             subject_der: tbs.subject.raw.to_vec(),

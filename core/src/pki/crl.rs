@@ -30,6 +30,7 @@ const CRL_REASON_OID: const_oid::ObjectIdentifier =
 const CRL_NUMBER_OID: const_oid::ObjectIdentifier =
     const_oid::ObjectIdentifier::new_unwrap("2.5.29.20");
 const AKI_OID: const_oid::ObjectIdentifier = const_oid::ObjectIdentifier::new_unwrap("2.5.29.35");
+const IDP_OID: const_oid::ObjectIdentifier = const_oid::ObjectIdentifier::new_unwrap("2.5.29.28");
 const INVALIDITY_DATE_OID: const_oid::ObjectIdentifier =
     const_oid::ObjectIdentifier::new_unwrap("2.5.29.24");
 
@@ -53,6 +54,21 @@ impl CrlError {
             CrlError::Malformed { .. } => "crl_malformed",
         }
     }
+}
+
+/// What a CRL's issuingDistributionPoint (RFC 5280 §5.2.5) says it covers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CrlScope {
+    /// The distribution point's full names (GeneralName TLVs): the CRL covers only certificates that name
+    /// one of them in their cRLDistributionPoints. `None`: every certificate of the issuer.
+    pub names: Option<Vec<Vec<u8>>>,
+    /// onlyContainsUserCerts: no CA certificates.
+    pub only_user_certs: bool,
+    /// onlyContainsCACerts: only CA certificates.
+    pub only_ca_certs: bool,
+    /// A scope hocba does not use (indirect CRL, some reasons only, attribute certificates, a name
+    /// relative to the issuer): the CRL is not used at all.
+    pub unsupported: Option<&'static str>,
 }
 
 /// One revoked serial.
@@ -86,9 +102,11 @@ pub struct CrlInfo {
     tbs_der: Vec<u8>,
     scheme: Result<SignatureScheme, AlgorithmError>,
     signature: Vec<u8>,
-    /// A critical extension hocba does not process (delta CRL, issuing distribution point): such a CRL
-    /// is not used.
+    /// A critical extension hocba does not process (a delta CRL, ...), or an issuing distribution point
+    /// whose scope it does not use (an indirect CRL, ...): such a CRL is not used.
     pub unsupported_critical: Option<String>,
+    /// What its issuingDistributionPoint says it covers (everything the issuer certified when absent).
+    pub scope: CrlScope,
 }
 
 impl CrlInfo {
@@ -135,11 +153,25 @@ impl CrlInfo {
                 reason,
             });
         }
-        let unsupported_critical = tbs
-            .extensions
-            .iter()
-            .find(|e| e.critical && e.oid != CRL_NUMBER_OID && e.oid != AKI_OID)
-            .map(|e| e.oid.to_string());
+        let mut scope = CrlScope::default();
+        let mut unsupported_critical = None;
+        for e in &tbs.extensions {
+            if e.oid == IDP_OID {
+                // Its scope decides which certificates the CRL speaks for, critical or not (RFC 5280
+                // §5.2.5 makes it critical); one that cannot be read leaves the CRL unused.
+                match x509_walk::issuing_distribution_point(e.value) {
+                    Ok(s) => {
+                        if let Some(what) = s.unsupported {
+                            unsupported_critical = Some(alloc::format!("{IDP_OID} ({what})"));
+                        }
+                        scope = s;
+                    }
+                    Err(_) => unsupported_critical = Some(alloc::format!("{IDP_OID} (malformed)")),
+                }
+            } else if e.critical && e.oid != CRL_NUMBER_OID && e.oid != AKI_OID {
+                unsupported_critical.get_or_insert_with(|| e.oid.to_string());
+            }
+        }
         let scheme = signed
             .scheme(tbs.algorithm, "tbsCertList.signature")
             .map_err(|e| malformed(&e))?;
@@ -155,7 +187,23 @@ impl CrlInfo {
             scheme,
             signature: signed.signature.unwrap_or(&[]).to_vec(),
             unsupported_critical,
+            scope,
             der: der_bytes,
+        })
+    }
+
+    /// Does this CRL speak for `cert` (its issuingDistributionPoint's scope, RFC 5280 §6.3.3 b.2)? The
+    /// issuer is checked by [`CrlInfo::signed_by`].
+    #[must_use]
+    pub fn covers(&self, cert: &CertInfo) -> bool {
+        let scope = &self.scope;
+        if (scope.only_user_certs && cert.is_ca()) || (scope.only_ca_certs && !cert.is_ca()) {
+            return false;
+        }
+        scope.names.as_ref().is_none_or(|names| {
+            cert.crl_distribution_points
+                .iter()
+                .any(|point| names.contains(point))
         })
     }
 
@@ -293,7 +341,11 @@ pub fn check_path_cached(
         let (cert, issuer) = (&pair[0], &pair[1]);
         let usable: Vec<&CrlInfo> = crls
             .iter()
-            .filter(|c| c.unsupported_critical.is_none() && c.signed_by_cached(issuer, cache))
+            .filter(|c| {
+                c.unsupported_critical.is_none()
+                    && c.covers(cert)
+                    && c.signed_by_cached(issuer, cache)
+            })
             .collect();
         let status = match usable.iter().max_by_key(|c| c.this_update) {
             None => CertStatus::NoCrl,

@@ -22,7 +22,7 @@ pub use algorithms::{
 pub use cache::SharedPathCache;
 pub use cache::{NoPathCache, PathCache};
 pub use cert::{CertInfo, CertificateError};
-pub use crl::{CertStatus, CrlError, CrlInfo};
+pub use crl::{CertStatus, CrlError, CrlInfo, CrlScope};
 pub use key_usage::{KeyUsageError, Usage};
 pub use path::{build_path, build_path_cached, CertPath, PathError};
 pub use trust_store::{TrustStore, TrustStoreError};

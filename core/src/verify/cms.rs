@@ -683,7 +683,9 @@ impl CmsFacts {
 #[non_exhaustive]
 pub enum EssError {
     /// Absent (CAdES-B requires it: it stops a certificate substitution).
-    #[error("the signature has no ESS signing-certificate-v2 attribute (required by CAdES-B)")]
+    #[error(
+        "the signature has no ESS signing-certificate-v2 attribute (required by CAdES-B; OpenSSL writes it with `cms -sign -cades`)"
+    )]
     Missing,
     /// It names another certificate than the one embedded as the signer's.
     #[error(
@@ -712,7 +714,7 @@ impl EssError {
         match (self, lang) {
             (e, Lang::En) => e.to_string(),
             (EssError::Missing, Lang::Vi) => {
-                "chữ ký thiếu thuộc tính ESS signing-certificate-v2 (CAdES-B bắt buộc)".into()
+                "chữ ký thiếu thuộc tính ESS signing-certificate-v2 (CAdES-B bắt buộc; OpenSSL ghi thuộc tính này với `cms -sign -cades`)".into()
             }
             (EssError::Mismatch, Lang::Vi) => {
                 "thuộc tính ESS signing-certificate-v2 chỉ tới chứng thư khác với chứng thư của người ký".into()
