@@ -906,3 +906,89 @@ fn a_crl_with_an_issuing_distribution_point_speaks_for_the_certificates_naming_i
         );
     }
 }
+
+/// `openssl ts -query` without `-cert` (its default) asks for a token without the TSA's certificate (RFC
+/// 3161 `certReq` false). Such a token is checked with the TSA's certificate from the trust store; with
+/// none there it cannot be checked, which is reported like an absent token (Skipped, the stated signing
+/// time judged), not as a bad record.
+#[test]
+fn timestamp_tokens_without_the_tsa_certificate_use_the_trust_store() {
+    let t = Tmp::new("tsa-no-cert");
+    let env = signed_record(&t);
+    let imprint = ok(hocba().args(["timestamp", "imprint", "--index", "0", &env])).stdout;
+    let imprint = String::from_utf8(imprint).unwrap().trim().to_string();
+    ok(openssl().args([
+        "ts",
+        "-query",
+        "-digest",
+        &imprint,
+        "-sha256",
+        "-out",
+        &t.p("q.tsq"),
+    ]));
+    let cnf = fs::read_to_string(pki("tsa.cnf"))
+        .unwrap()
+        .replace("tests/pki/", &format!("{}/", pki("")))
+        .replace(&format!("{}/tsa-serial.txt", pki("")), &t.p("serial"));
+    fs::write(t.p("tsa.cnf"), cnf).unwrap();
+    fs::write(t.p("serial"), "01\n").unwrap();
+    ok(openssl()
+        .args([
+            "ts",
+            "-reply",
+            "-config",
+            &t.p("tsa.cnf"),
+            "-queryfile",
+            &t.p("q.tsq"),
+        ])
+        .args(["-out", &t.p("r.tsr")]));
+    ok(hocba()
+        .args([
+            "timestamp",
+            "attach",
+            "--index",
+            "0",
+            "--reply",
+            &t.p("r.tsr"),
+            &env,
+        ])
+        .args(["-o", &t.p("ts.json")]));
+    // The bundled trust store does not hold the TSA's certificate.
+    let report = |trust: &str, extra: &[&str]| -> (Value, Option<i32>) {
+        let out = run(hocba()
+            .args(["verify", "--trust", trust, "--at", "2029-12-01T00:00:00Z"])
+            .args(["--format", "json", "--lang", "en"])
+            .args(extra)
+            .arg(t.p("ts.json")));
+        (
+            serde_json::from_slice(&out.stdout).unwrap(),
+            out.status.code(),
+        )
+    };
+    let (without, code) = report(&pki("trust"), &[]);
+    let ts = check_of(&without, "signatures[0].timestamp");
+    assert_eq!(ts["code"], "timestamp_tsa_unknown", "{ts:#}");
+    assert_eq!(ts["status"], "skipped", "{ts:#}");
+    assert_eq!(without["verdict"], "valid", "{without:#}");
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        without["signers"][0]["time_source"], "claimed",
+        "{without:#}"
+    );
+    // Where a timestamp is required, an unchecked one leaves the verdict undecided.
+    let (required, code) = report(&pki("trust"), &["--require-timestamp"]);
+    let ts = check_of(&required, "signatures[0].timestamp");
+    assert_eq!(ts["status"], "error", "{ts:#}");
+    assert_eq!(code, Some(3));
+    // With the TSA's certificate in the trust store, the token proves the time.
+    fs::create_dir_all(t.p("trust")).unwrap();
+    for f in fs::read_dir(pki("trust")).unwrap() {
+        let f = f.unwrap();
+        fs::copy(f.path(), t.0.join("trust").join(f.file_name())).unwrap();
+    }
+    fs::copy(pki("certs/tsa.pem"), t.p("trust/tsa.pem")).unwrap();
+    let (with, _) = report(&t.p("trust"), &[]);
+    let ts = check_of(&with, "signatures[0].timestamp");
+    assert_eq!(ts["status"], "valid", "{ts:#}");
+    assert_eq!(with["signers"][0]["time_source"], "timestamp", "{with:#}");
+}

@@ -21,7 +21,10 @@ pub struct TimestampArgs {
 
 #[derive(Debug, Subcommand)]
 enum Action {
-    /// Print the SHA-256 (hex) of a signature's value, for `openssl ts -query -digest … -sha256`.
+    /// Print the SHA-256 (hex) of a signature's value, for `openssl ts -query -digest … -sha256 -cert`
+    ///
+    /// `-cert` asks the TSA to put its certificate in the token; without it, the TSA's certificate must
+    /// be in the verifier's trust store.
     Imprint {
         /// Which signature (0-based, envelope order; default: the last).
         #[arg(long)]

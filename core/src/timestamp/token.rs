@@ -22,7 +22,7 @@ use crate::pki::{
 };
 use crate::sign::profile::oid;
 use crate::time::{days_from_civil, UnixTime};
-use crate::verify::cms::{read_cms_cached, CmsError, DigestError};
+use crate::verify::cms::{read_cms_with_store, CmsError, DigestError};
 use crate::Lang;
 
 /// MessageImprint (RFC 3161).
@@ -70,6 +70,12 @@ pub enum TimestampError {
     /// The TSA's certificate path is not valid at genTime.
     #[error("timestamp authority: {0}")]
     Path(PathError),
+    /// The token does not carry the TSA's certificate and the trust store does not hold it: the token
+    /// cannot be checked (not a fault of the token: RFC 3161 leaves the certificate out unless asked).
+    #[error(
+        "the timestamp authority's certificate is neither in the token nor in the trust store"
+    )]
+    TsaUnknown,
     /// The TSA's certificate is not for time-stamping.
     #[error("the timestamp authority's certificate does not allow time-stamping")]
     NotATsa,
@@ -92,6 +98,7 @@ impl TimestampError {
                 "timestamp_signature_invalid"
             }
             TimestampError::Path(_) => "timestamp_path_invalid",
+            TimestampError::TsaUnknown => "timestamp_tsa_unknown",
             TimestampError::NotATsa => "timestamp_not_tsa",
             TimestampError::TsaRevoked { .. } => "timestamp_tsa_revoked",
         }
@@ -117,6 +124,9 @@ impl TimestampError {
             }
             TimestampError::Path(e) => {
                 alloc::format!("tổ chức cấp dấu thời gian: {}", e.message(Lang::Vi))
+            }
+            TimestampError::TsaUnknown => {
+                "chứng thư của tổ chức cấp dấu thời gian không có trong dấu thời gian cũng như trong kho tin cậy".into()
             }
             TimestampError::NotATsa => {
                 "chứng thư của tổ chức cấp dấu thời gian không cho phép cấp dấu thời gian".into()
@@ -226,7 +236,10 @@ pub fn verify_timestamp_cached(
     crls: &[CrlInfo],
     cache: &dyn PathCache,
 ) -> Result<TimestampInfo, TimestampError> {
-    let facts = read_cms_cached(token, cache).map_err(TimestampError::Cms)?;
+    let facts = read_cms_with_store(token, cache, store).map_err(|e| match e {
+        CmsError::SignerCertificateMissing => TimestampError::TsaUnknown,
+        e => TimestampError::Cms(e),
+    })?;
     let content = facts
         .econtent
         .as_deref()

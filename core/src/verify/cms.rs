@@ -15,7 +15,7 @@ use x509_cert::time::Time;
 use super::ess::{read_signing_certificate_v2, EssCertId};
 use crate::pki::der_view::{context, Tlv};
 use crate::pki::{AlgorithmError, CertInfo, DigestAlgorithm, SignatureScheme};
-use crate::pki::{NoPathCache, PathCache};
+use crate::pki::{NoPathCache, PathCache, TrustStore};
 use crate::sign::profile::oid;
 use crate::time::UnixTime;
 use crate::Lang;
@@ -65,7 +65,7 @@ pub enum CmsError {
         /// Its name.
         attribute: &'static str,
     },
-    /// The signer's certificate is not embedded.
+    /// The signer's certificate is neither embedded nor (where a trust store is given) held.
     #[error("the signer's certificate is not embedded in the CMS")]
     SignerCertificateMissing,
     /// Too many embedded certificates.
@@ -379,6 +379,29 @@ fn embedded_certificates(
 /// # Errors
 /// [`CmsError`].
 pub fn read_cms_cached(cms_der: &[u8], cache: &dyn PathCache) -> Result<CmsFacts, CmsError> {
+    read_cms_known(cms_der, cache, None)
+}
+
+/// [`read_cms_cached`] that looks for the signer's certificate in `store` too when the CMS does not
+/// embed it: an RFC 3161 token carries the TSA's certificate only if the request asked for it (`certReq`,
+/// which `openssl ts -query` leaves out unless given `-cert`), and a signer may leave out a certificate
+/// the verifier holds (a school's seal in the trust store, D-51). An embedded certificate is preferred.
+///
+/// # Errors
+/// [`CmsError`].
+pub fn read_cms_with_store(
+    cms_der: &[u8],
+    cache: &dyn PathCache,
+    store: &TrustStore,
+) -> Result<CmsFacts, CmsError> {
+    read_cms_known(cms_der, cache, Some(store))
+}
+
+fn read_cms_known(
+    cms_der: &[u8],
+    cache: &dyn PathCache,
+    store: Option<&TrustStore>,
+) -> Result<CmsFacts, CmsError> {
     if cms_der.len() > MAX_CMS_BYTES {
         return Err(CmsError::TooLarge {
             size: cms_der.len(),
@@ -423,6 +446,9 @@ pub fn read_cms_cached(cms_der: &[u8], cache: &dyn PathCache) -> Result<CmsFacts
     fields.finish().map_err(m)?;
 
     let embedded = embedded_certificates(&parts.certificates, cache)?;
+    let held = store.map_or(&[][..], TrustStore::intermediates).iter();
+    let held = held.chain(store.map_or(&[][..], TrustStore::anchors));
+    let mut candidates = embedded.iter().chain(held);
     let signer_cert = match sid.tag {
         // IssuerAndSerialNumber ::= SEQUENCE { issuer Name, serialNumber INTEGER }
         Tag::Sequence => {
@@ -430,17 +456,13 @@ pub fn read_cms_cached(cms_der: &[u8], cache: &dyn PathCache) -> Result<CmsFacts
             let issuer = ias.required_with(Tag::Sequence).map_err(m)?;
             let serial = ias.required_with(Tag::Integer).map_err(m)?;
             ias.finish().map_err(m)?;
-            embedded
-                .iter()
-                .find(|c| c.issuer_der == issuer.raw && c.serial == serial.value)
+            candidates.find(|c| c.issuer_der == issuer.raw && c.serial == serial.value)
         }
         // subjectKeyIdentifier [0] IMPLICIT OCTET STRING
         Tag::ContextSpecific {
             constructed: false,
             number: der::TagNumber::N0,
-        } => embedded
-            .iter()
-            .find(|c| c.ski.as_deref() == Some(sid.value)),
+        } => candidates.find(|c| c.ski.as_deref() == Some(sid.value)),
         other => {
             return Err(CmsError::Malformed {
                 detail: alloc::format!("signer identifier with tag {other}"),

@@ -4,7 +4,7 @@ use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use super::cms::{read_cms_cached, CmsFacts};
+use super::cms::{read_cms_with_store, CmsFacts};
 use super::content::{canonical_bytes, signed_content, SignedContent};
 use super::envelope::{parse_envelope, Envelope, EnvelopeSignature};
 use super::policy::{bind_role, claimed_role, VerifyPolicy};
@@ -20,7 +20,7 @@ use crate::sign::profile::oid;
 use crate::sign::Role;
 use crate::status::{lookup, StatusDocument, StatusListError, StatusOutcome};
 use crate::time::UnixTime;
-use crate::timestamp::verify_timestamp_cached;
+use crate::timestamp::{verify_timestamp_cached, TimestampError};
 use crate::Lang;
 
 /// Everything verification needs besides the envelope. All of it is passed in: no clock, no network.
@@ -125,7 +125,7 @@ fn check_one_signature_cached(
             ));
             return fail(checks, summary);
         }
-        Ok(der) => match read_cms_cached(der, cache) {
+        Ok(der) => match read_cms_with_store(der, cache, inputs.store) {
             Ok(f) => f,
             Err(e) => {
                 checks.push(Check::from_reason(id("cms"), CheckStatus::Invalid, &e));
@@ -322,6 +322,17 @@ fn check_one_signature_cached(
                         ));
                     }
                 },
+                // A token whose TSA certificate nobody supplied cannot be checked, which is no fault of
+                // the record: the stated signing time is judged as with no token, and the check is
+                // what an absent token's is (D-97).
+                Err(e @ TimestampError::TsaUnknown) => {
+                    let status = if policy.require_timestamp {
+                        CheckStatus::Error
+                    } else {
+                        CheckStatus::Skipped
+                    };
+                    checks.push(Check::from_reason(id("timestamp"), status, &e));
+                }
                 Err(e) => checks.push(Check::from_reason(
                     id("timestamp"),
                     CheckStatus::Invalid,
