@@ -75,6 +75,20 @@ with open("fuzz/corpus/package_verify/seed-one-record", "wb") as f:
     f.write(json.dumps(manifest).encode() + b"\xff" + line + b"\n")
 PY
 seed display_summary examples/records/*.json examples/signed/*.json
+# parse_cms: a CMS in DER and one in BER (indefinite lengths, as streaming signers write: D-98), and the
+# test PKI's certificates and CRLs in DER.
+mkdir -p fuzz/corpus/parse_cms
+for form in "" "-stream"; do
+  openssl cms -sign -cades -binary -outform DER $form -signer tests/pki/certs/gvcn.pem \
+    -inkey tests/pki/keys/gvcn.pem -certfile tests/pki/certs/ca-public.pem -in examples/records/tt27-grade4.json \
+    -out "fuzz/corpus/parse_cms/seed-cms${form:--der}"
+done
+for f in tests/pki/certs/*.pem; do
+  openssl x509 -in "$f" -outform DER -out "fuzz/corpus/parse_cms/seed-cert-$(basename "$f" .pem)"
+done
+for f in tests/pki/crl/*.pem; do
+  openssl crl -in "$f" -outform DER -out "fuzz/corpus/parse_cms/seed-crl-$(basename "$f" .pem)"
+done
 
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then

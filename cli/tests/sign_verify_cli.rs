@@ -992,3 +992,28 @@ fn timestamp_tokens_without_the_tsa_certificate_use_the_trust_store() {
     assert_eq!(ts["status"], "valid", "{ts:#}");
     assert_eq!(with["signers"][0]["time_source"], "timestamp", "{with:#}");
 }
+
+/// RFC 5652 lets SignedData travel in BER, which streaming signers write (`openssl cms -sign -stream`:
+/// indefinite lengths throughout): such a signature is attached and verifies like its DER form.
+#[test]
+fn ber_signatures_from_streaming_signers_verify() {
+    let t = Tmp::new("ber");
+    let p256 = ["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"];
+    fresh_pki(&t, &p256, &[], SEAL_SUBJECT, "");
+    openssl_seal_sign(&t, &["-stream"]);
+    let cms = fs::read(t.p("seal.der")).unwrap();
+    // The outer SEQUENCE has the indefinite length: this is BER, not DER.
+    assert_eq!(&cms[..2], &[0x30, 0x80], "{:02x?}", &cms[..8]);
+    let report = seal_report(&t, &[]);
+    for id in [
+        "cms",
+        "digest",
+        "signature",
+        "signing_certificate",
+        "path",
+        "role",
+    ] {
+        let c = check_of(&report, &format!("signatures[0].{id}"));
+        assert_eq!(c["status"], "valid", "{c:#}");
+    }
+}

@@ -408,6 +408,25 @@ fn read_cms_known(
             limit: MAX_CMS_BYTES,
         });
     }
+    let read = read_der_cms(cms_der, cache, store);
+    if let Err(CmsError::Malformed { .. }) = &read {
+        // Not DER: RFC 5652 allows BER for SignedData, which streaming signers write (D-98). What is
+        // signed inside is DER and keeps its bytes through the conversion.
+        if let Ok(der) = super::ber::to_der(cms_der) {
+            if der != cms_der {
+                return read_der_cms(&der, cache, store);
+            }
+        }
+    }
+    read
+}
+
+/// [`read_cms_known`] on DER.
+fn read_der_cms(
+    cms_der: &[u8],
+    cache: &dyn PathCache,
+    store: Option<&TrustStore>,
+) -> Result<CmsFacts, CmsError> {
     let m = |e: der::Error| malformed(&e);
     let parts = signed_data_parts(cms_der)?;
     let [signer_info] = parts.signer_infos.as_slice() else {

@@ -2,6 +2,7 @@
 //! policy) -> VerificationReport`. No clock, no network: every input is an argument.
 
 pub mod adapter;
+mod ber;
 pub mod cms;
 pub mod content;
 pub mod envelope;
