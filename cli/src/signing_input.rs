@@ -89,6 +89,11 @@ pub fn read_text(path: &Path) -> anyhow::Result<String> {
 pub fn read_der_or_pem(path: &Path) -> anyhow::Result<Vec<u8>> {
     let bytes = read(path)?;
     let trimmed = bytes.trim_ascii_start();
+    if let Some(body) = smime_signature(trimmed) {
+        use base64ct::Encoding as _;
+        return base64ct::Base64::decode_vec(&body)
+            .map_err(|e| anyhow!("{}: bad S/MIME signature part: {e}", path.display()));
+    }
     if trimmed.starts_with(b"-----BEGIN") {
         let text = std::str::from_utf8(trimmed).context("PEM is not text")?;
         let start = text.find('\n').map_or(0, |i| i + 1);
@@ -99,6 +104,33 @@ pub fn read_der_or_pem(path: &Path) -> anyhow::Result<Vec<u8>> {
             .map_err(|e| anyhow!("{}: bad PEM body: {e}", path.display()));
     }
     Ok(bytes)
+}
+
+/// The base64 body of the `application/(x-)pkcs7-signature` part of an S/MIME `multipart/signed` message:
+/// what `openssl cms -sign` writes unless told `-outform DER` or `PEM`. `None` when `bytes` is not such a
+/// message.
+fn smime_signature(bytes: &[u8]) -> Option<String> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    let lower = text.to_ascii_lowercase();
+    if !lower.starts_with("mime-version:") && !lower.starts_with("content-type:") {
+        return None;
+    }
+    let mut lines = text.lines();
+    // The signature part's own Content-Type line (not the multipart header, which names the protocol).
+    lines.by_ref().find(|line| {
+        let line = line.to_ascii_lowercase();
+        line.starts_with("content-type:")
+            && !line.contains("multipart/")
+            && (line.contains("application/pkcs7-signature")
+                || line.contains("application/x-pkcs7-signature"))
+    })?;
+    // Its headers end at the first blank line; its body at the next boundary line ("--…").
+    lines.by_ref().find(|line| line.trim().is_empty())?;
+    let body = lines
+        .map(str::trim)
+        .take_while(|line| !line.starts_with("--"))
+        .collect();
+    Some(body)
 }
 
 /// Reads a file (or `-`) of at most `limit` bytes.

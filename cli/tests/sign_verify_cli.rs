@@ -1017,3 +1017,42 @@ fn ber_signatures_from_streaming_signers_verify() {
         assert_eq!(c["status"], "valid", "{c:#}");
     }
 }
+
+/// What `openssl cms -sign` writes without `-outform` is S/MIME (`multipart/signed`): its signature part
+/// is read like a DER or PEM signature.
+#[test]
+fn smime_output_of_openssl_cms_sign_is_read() {
+    let t = Tmp::new("smime");
+    let p256 = ["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"];
+    fresh_pki(&t, &p256, &[], SEAL_SUBJECT, "");
+    fs::write(t.p("canonical.json"), canonical(&record())).unwrap();
+    ok(openssl()
+        .args(["cms", "-sign", "-binary", "-cades"])
+        .args(["-signer", &t.p("seal.pem"), "-inkey", &t.p("seal.key")])
+        .args(["-in", &t.p("canonical.json"), "-out", &t.p("seal.p7s")]));
+    assert!(fs::read_to_string(t.p("seal.p7s"))
+        .unwrap()
+        .starts_with("MIME-Version"));
+    ok(hocba()
+        .args([
+            "sign",
+            "--role",
+            "seal",
+            "--signature",
+            &t.p("seal.p7s"),
+            &record(),
+        ])
+        .args(["-o", &t.p("signed.json")]));
+    let report = seal_report(&t, &[]);
+    for id in [
+        "cms",
+        "digest",
+        "signature",
+        "signing_certificate",
+        "path",
+        "role",
+    ] {
+        let c = check_of(&report, &format!("signatures[0].{id}"));
+        assert_eq!(c["status"], "valid", "{c:#}");
+    }
+}

@@ -31,7 +31,7 @@ pub struct SignArgs {
     /// PEM certificate chain, signer first, then intermediates.
     #[arg(long, required_unless_present = "signature")]
     cert: Option<PathBuf>,
-    /// A detached CMS signature (DER or PEM) over the record's canonical bytes, made elsewhere
+    /// A detached CMS signature (DER, PEM or S/MIME) over the record's canonical bytes, made elsewhere
     /// (a token, a remote-signing service, `openssl cms -sign -cades`: `-cades` adds the ESS
     /// signing-certificate-v2 attribute CAdES-B requires): checked against the record and attached.
     #[arg(long)]
