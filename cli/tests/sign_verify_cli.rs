@@ -215,6 +215,9 @@ fn sign_three_roles_then_verify_with_exit_codes() {
     );
 }
 
+/// `genpkey` options for a P-256 key.
+const P256: [&str; 4] = ["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"];
+
 /// The seal's subject as the test record names the school.
 const SEAL_SUBJECT: &str = "/C=VN/CN=Trường THPT Nguyễn Thị Minh Khai/UID=MNS:79000701";
 
@@ -287,40 +290,50 @@ fn fresh_pki(t: &Tmp, key_args: &[&str], sign_args: &[&str], subject: &str, extr
         .args(["-out", &t.p("seal.pem")]));
 }
 
-/// Signs the test record as the school with `t`'s `seal.pem` through `openssl cms -sign` (plus
-/// `cms_args`) and attaches it: `t`'s `signed.json`.
+/// Signs the test record as the school with `t`'s `seal.pem` through `openssl cms -sign -binary -cades`
+/// (plus `cms_args`; S/MIME unless they name another `-outform`) into `seal.sig` and attaches it: `t`'s
+/// `signed.json`.
 fn openssl_seal_sign(t: &Tmp, cms_args: &[&str]) {
     fs::write(t.p("canonical.json"), canonical(&record())).unwrap();
     ok(openssl()
-        .args(["cms", "-sign", "-binary", "-cades", "-outform", "DER"])
+        .args(["cms", "-sign", "-binary", "-cades"])
         .args(["-signer", &t.p("seal.pem"), "-inkey", &t.p("seal.key")])
         .args(cms_args)
-        .args(["-in", &t.p("canonical.json"), "-out", &t.p("seal.der")]));
+        .args(["-in", &t.p("canonical.json"), "-out", &t.p("seal.sig")]));
     ok(hocba()
         .args([
             "sign",
             "--role",
             "seal",
             "--signature",
-            &t.p("seal.der"),
+            &t.p("seal.sig"),
             &record(),
         ])
         .args(["-o", &t.p("signed.json")]));
 }
 
+/// An OpenSSL extension line `name=value`, or nothing for an empty value.
+fn extension(name: &str, value: &str) -> String {
+    if value.is_empty() {
+        String::new()
+    } else {
+        format!("{name}={value}\n")
+    }
+}
+
+/// The time a minute from now: verification just after signatures made now.
+fn a_minute_from_now() -> hocba_core::time::UnixTime {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    hocba_core::time::UnixTime(i64::try_from(now).unwrap() + 60)
+}
+
 /// hocba's JSON report on `t`'s `signed.json`, verified with `t`'s trust store (and `extra` options) a
 /// minute from now.
 fn seal_report(t: &Tmp, extra: &[&str]) -> Value {
-    let at = hocba_core::time::UnixTime(
-        i64::try_from(
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .unwrap()
-                .as_secs(),
-        )
-        .unwrap()
-            + 60,
-    );
+    let at = a_minute_from_now();
     let out = run(hocba()
         .args(["verify", "--trust", &t.p("trust"), "--at", &at.to_rfc3339()])
         .args(extra)
@@ -330,8 +343,25 @@ fn seal_report(t: &Tmp, extra: &[&str]) -> Value {
 
 /// [`openssl_seal_sign`], then [`seal_report`].
 fn openssl_seal_report(t: &Tmp, cms_args: &[&str]) -> Value {
-    openssl_seal_sign(t, cms_args);
+    openssl_seal_sign(t, &[&["-outform", "DER"], cms_args].concat());
     seal_report(t, &[])
+}
+
+/// Every check of the report's first signature that the signature itself decides is valid.
+fn assert_seal_signature_valid(report: &Value) {
+    for id in [
+        "cms",
+        "digest",
+        "algorithm",
+        "signature",
+        "signing_certificate",
+        "path",
+        "key_usage",
+        "role",
+    ] {
+        let c = check_of(report, &format!("signatures[0].{id}"));
+        assert_eq!(c["status"], "valid", "{c:#}");
+    }
 }
 
 /// The check `id` of a report.
@@ -369,10 +399,7 @@ fn pss_with_openssls_largest_salt_verifies_in_certificates_and_cms() {
         "rsa_pss_saltlen:max",
     ];
     let report = openssl_seal_report(&t, &cms_pss_max);
-    for id in ["cms", "digest", "algorithm", "signature", "path", "role"] {
-        let c = check_of(&report, &format!("signatures[0].{id}"));
-        assert_eq!(c["status"], "valid", "{c:#}");
-    }
+    assert_seal_signature_valid(&report);
     let algorithm = check_of(&report, "signatures[0].algorithm");
     assert!(
         algorithm["message"]
@@ -391,7 +418,6 @@ fn pss_with_openssls_largest_salt_verifies_in_certificates_and_cms() {
 /// do.
 #[test]
 fn ext_key_usage_limits_which_certificates_sign_records() {
-    let p256 = ["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"];
     for (eku, expected) in [
         ("", "valid"),
         ("clientAuth, emailProtection", "valid"),
@@ -402,12 +428,13 @@ fn ext_key_usage_limits_which_certificates_sign_records() {
         ("serverAuth, timeStamping", "ext_key_usage_not_allowed"),
     ] {
         let t = Tmp::new("eku");
-        let ext = if eku.is_empty() {
-            String::new()
-        } else {
-            format!("extendedKeyUsage={eku}\n")
-        };
-        fresh_pki(&t, &p256, &[], SEAL_SUBJECT, &ext);
+        fresh_pki(
+            &t,
+            &P256,
+            &[],
+            SEAL_SUBJECT,
+            &extension("extendedKeyUsage", eku),
+        );
         let report = openssl_seal_report(&t, &[]);
         let path = check_of(&report, "signatures[0].path");
         assert_eq!(path["status"], "valid", "{eku}: {path:#}");
@@ -521,16 +548,7 @@ fn hocba_accepts_openssl_cms_sign_signatures() {
         src = t.p(&format!("e{i}.json"));
         std::thread::sleep(std::time::Duration::from_millis(1100));
     }
-    let now = hocba_core::time::UnixTime(
-        i64::try_from(
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .unwrap()
-                .as_secs(),
-        )
-        .unwrap()
-            + 60,
-    );
+    let now = a_minute_from_now();
     let out = verify(
         &src,
         &now.to_rfc3339(),
@@ -703,23 +721,19 @@ fn status_list_issue_revoke_supersede() {
     );
 }
 
-#[test]
-fn timestamps_from_openssl_ts() {
-    let t = Tmp::new("tsa");
-    let env = signed_record(&t);
+/// Signs the test record (three roles), has OpenSSL's TSA stamp the first signature — the request asking
+/// for the TSA's certificate in the token only if `with_certificate` — and attaches the token: `t`'s
+/// `ts.json`.
+fn openssl_timestamped(t: &Tmp, with_certificate: bool) -> String {
+    let env = signed_record(t);
     let imprint = ok(hocba().args(["timestamp", "imprint", "--index", "0", &env])).stdout;
     let imprint = String::from_utf8(imprint).unwrap().trim().to_string();
     assert_eq!(imprint.len(), 64);
-    ok(openssl().args([
-        "ts",
-        "-query",
-        "-digest",
-        &imprint,
-        "-sha256",
-        "-cert",
-        "-out",
-        &t.p("q.tsq"),
-    ]));
+    let cert_request: &[&str] = if with_certificate { &["-cert"] } else { &[] };
+    ok(openssl()
+        .args(["ts", "-query", "-digest", &imprint, "-sha256"])
+        .args(cert_request)
+        .args(["-out", &t.p("q.tsq")]));
     let cnf = fs::read_to_string(pki("tsa.cnf"))
         .unwrap()
         .replace("tests/pki/", &format!("{}/", pki("")))
@@ -736,35 +750,32 @@ fn timestamps_from_openssl_ts() {
             &t.p("q.tsq"),
         ])
         .args(["-out", &t.p("r.tsr")]));
-    ok(hocba().args([
-        "timestamp",
-        "attach",
-        "--index",
-        "0",
-        "--reply",
-        &t.p("r.tsr"),
-        &env,
-        "-o",
-        &t.p("ts.json"),
-    ]));
-    let out = verify(
-        &t.p("ts.json"),
-        "2029-12-01T00:00:00Z",
-        &["--format", "json"],
-    );
+    ok(hocba()
+        .args([
+            "timestamp",
+            "attach",
+            "--index",
+            "0",
+            "--reply",
+            &t.p("r.tsr"),
+            &env,
+        ])
+        .args(["-o", &t.p("ts.json")]));
+    t.p("ts.json")
+}
+
+#[test]
+fn timestamps_from_openssl_ts() {
+    let t = Tmp::new("tsa");
+    let env = openssl_timestamped(&t, true);
+    let out = verify(&env, "2029-12-01T00:00:00Z", &["--format", "json"]);
     let r: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let ts = r["checks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["id"] == "signatures[0].timestamp")
-        .unwrap()
-        .clone();
+    let ts = check_of(&r, "signatures[0].timestamp");
     assert_eq!(ts["status"], "valid", "{ts}");
     assert_eq!(r["signers"][0]["time_source"], "timestamp");
     // openssl cms -verify still accepts the signature with the unsigned attribute added.
     fs::write(t.p("canonical.json"), canonical(&env)).unwrap();
-    fs::write(t.p("sig.der"), cms_of(&t.p("ts.json"), 0)).unwrap();
+    fs::write(t.p("sig.der"), cms_of(&env, 0)).unwrap();
     ok(openssl().args([
         "cms",
         "-verify",
@@ -849,7 +860,6 @@ fn report_snapshots() {
 /// them, shows them unrevoked, and leaves every other certificate without a CRL.
 #[test]
 fn a_crl_with_an_issuing_distribution_point_speaks_for_the_certificates_naming_it() {
-    let p256 = ["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"];
     let point = "URI:http://crl.example.vn/root.crl";
     for (cdp, revoked, expected) in [
         (point, false, "valid"),
@@ -858,12 +868,13 @@ fn a_crl_with_an_issuing_distribution_point_speaks_for_the_certificates_naming_i
         ("", true, "crl_missing"),
     ] {
         let t = Tmp::new("idp");
-        let ext = if cdp.is_empty() {
-            String::new()
-        } else {
-            format!("crlDistributionPoints={cdp}\n")
-        };
-        fresh_pki(&t, &p256, &[], SEAL_SUBJECT, &ext);
+        fresh_pki(
+            &t,
+            &P256,
+            &[],
+            SEAL_SUBJECT,
+            &extension("crlDistributionPoints", cdp),
+        );
         fs::write(t.p("index.txt"), "").unwrap();
         fs::write(t.p("crlnumber"), "1000\n").unwrap();
         fs::write(
@@ -892,7 +903,7 @@ fn a_crl_with_an_issuing_distribution_point_speaks_for_the_certificates_naming_i
             // Revoked a second before the signing time, which a CRL issued a second after it shows.
             std::thread::sleep(std::time::Duration::from_millis(1100));
         }
-        openssl_seal_sign(&t, &[]);
+        openssl_seal_sign(&t, &["-outform", "DER"]);
         std::thread::sleep(std::time::Duration::from_millis(1100));
         ok(openssl()
             .arg("ca")
@@ -914,45 +925,7 @@ fn a_crl_with_an_issuing_distribution_point_speaks_for_the_certificates_naming_i
 #[test]
 fn timestamp_tokens_without_the_tsa_certificate_use_the_trust_store() {
     let t = Tmp::new("tsa-no-cert");
-    let env = signed_record(&t);
-    let imprint = ok(hocba().args(["timestamp", "imprint", "--index", "0", &env])).stdout;
-    let imprint = String::from_utf8(imprint).unwrap().trim().to_string();
-    ok(openssl().args([
-        "ts",
-        "-query",
-        "-digest",
-        &imprint,
-        "-sha256",
-        "-out",
-        &t.p("q.tsq"),
-    ]));
-    let cnf = fs::read_to_string(pki("tsa.cnf"))
-        .unwrap()
-        .replace("tests/pki/", &format!("{}/", pki("")))
-        .replace(&format!("{}/tsa-serial.txt", pki("")), &t.p("serial"));
-    fs::write(t.p("tsa.cnf"), cnf).unwrap();
-    fs::write(t.p("serial"), "01\n").unwrap();
-    ok(openssl()
-        .args([
-            "ts",
-            "-reply",
-            "-config",
-            &t.p("tsa.cnf"),
-            "-queryfile",
-            &t.p("q.tsq"),
-        ])
-        .args(["-out", &t.p("r.tsr")]));
-    ok(hocba()
-        .args([
-            "timestamp",
-            "attach",
-            "--index",
-            "0",
-            "--reply",
-            &t.p("r.tsr"),
-            &env,
-        ])
-        .args(["-o", &t.p("ts.json")]));
+    openssl_timestamped(&t, false);
     // The bundled trust store does not hold the TSA's certificate.
     let report = |trust: &str, extra: &[&str]| -> (Value, Option<i32>) {
         let out = run(hocba()
@@ -998,24 +971,13 @@ fn timestamp_tokens_without_the_tsa_certificate_use_the_trust_store() {
 #[test]
 fn ber_signatures_from_streaming_signers_verify() {
     let t = Tmp::new("ber");
-    let p256 = ["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"];
-    fresh_pki(&t, &p256, &[], SEAL_SUBJECT, "");
-    openssl_seal_sign(&t, &["-stream"]);
-    let cms = fs::read(t.p("seal.der")).unwrap();
+    fresh_pki(&t, &P256, &[], SEAL_SUBJECT, "");
+    openssl_seal_sign(&t, &["-outform", "DER", "-stream"]);
+    let cms = fs::read(t.p("seal.sig")).unwrap();
     // The outer SEQUENCE has the indefinite length: this is BER, not DER.
     assert_eq!(&cms[..2], &[0x30, 0x80], "{:02x?}", &cms[..8]);
     let report = seal_report(&t, &[]);
-    for id in [
-        "cms",
-        "digest",
-        "signature",
-        "signing_certificate",
-        "path",
-        "role",
-    ] {
-        let c = check_of(&report, &format!("signatures[0].{id}"));
-        assert_eq!(c["status"], "valid", "{c:#}");
-    }
+    assert_seal_signature_valid(&report);
 }
 
 /// What `openssl cms -sign` writes without `-outform` is S/MIME (`multipart/signed`): its signature part
@@ -1023,36 +985,11 @@ fn ber_signatures_from_streaming_signers_verify() {
 #[test]
 fn smime_output_of_openssl_cms_sign_is_read() {
     let t = Tmp::new("smime");
-    let p256 = ["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"];
-    fresh_pki(&t, &p256, &[], SEAL_SUBJECT, "");
-    fs::write(t.p("canonical.json"), canonical(&record())).unwrap();
-    ok(openssl()
-        .args(["cms", "-sign", "-binary", "-cades"])
-        .args(["-signer", &t.p("seal.pem"), "-inkey", &t.p("seal.key")])
-        .args(["-in", &t.p("canonical.json"), "-out", &t.p("seal.p7s")]));
-    assert!(fs::read_to_string(t.p("seal.p7s"))
+    fresh_pki(&t, &P256, &[], SEAL_SUBJECT, "");
+    openssl_seal_sign(&t, &[]);
+    assert!(fs::read_to_string(t.p("seal.sig"))
         .unwrap()
         .starts_with("MIME-Version"));
-    ok(hocba()
-        .args([
-            "sign",
-            "--role",
-            "seal",
-            "--signature",
-            &t.p("seal.p7s"),
-            &record(),
-        ])
-        .args(["-o", &t.p("signed.json")]));
     let report = seal_report(&t, &[]);
-    for id in [
-        "cms",
-        "digest",
-        "signature",
-        "signing_certificate",
-        "path",
-        "role",
-    ] {
-        let c = check_of(&report, &format!("signatures[0].{id}"));
-        assert_eq!(c["status"], "valid", "{c:#}");
-    }
+    assert_seal_signature_valid(&report);
 }
