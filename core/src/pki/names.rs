@@ -153,8 +153,9 @@ impl NameInfo {
     }
 }
 
-/// A name as compared: Unicode NFC, lower case, inner white space collapsed, trimmed. Diacritics stay
-/// significant: "Nguyễn" and "Nguyen" differ.
+/// A name as compared: Unicode NFC, lower case, inner white space collapsed, trimmed, the tone of a
+/// final "oa", "oe" or "uy" on its second vowel, and the Icelandic eth taken for Vietnamese "đ".
+/// Diacritics stay significant: "Nguyễn" and "Nguyen" differ.
 #[must_use]
 pub fn normalize_name(s: &str) -> String {
     let lower = crate::nfc::nfc(s).to_lowercase();
@@ -165,9 +166,57 @@ pub fn normalize_name(s: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(word);
+        push_word(&mut out, word);
     }
     out
+}
+
+/// The five tones on the vowels whose tone moves: grave, acute, hook above, tilde, dot below.
+const TONED: [(char, [char; 5]); 5] = [
+    ('o', ['ò', 'ó', 'ỏ', 'õ', 'ọ']),
+    ('u', ['ù', 'ú', 'ủ', 'ũ', 'ụ']),
+    ('a', ['à', 'á', 'ả', 'ã', 'ạ']),
+    ('e', ['è', 'é', 'ẻ', 'ẽ', 'ẹ']),
+    ('y', ['ỳ', 'ý', 'ỷ', 'ỹ', 'ỵ']),
+];
+
+/// The base vowel and tone of a toned `o`, `u`, `a`, `e` or `y`.
+fn toned(c: char) -> Option<(char, usize)> {
+    TONED
+        .iter()
+        .find_map(|(base, forms)| forms.iter().position(|&f| f == c).map(|tone| (*base, tone)))
+}
+
+/// `vowel` carrying `tone`.
+fn with_tone(vowel: char, tone: usize) -> Option<char> {
+    TONED
+        .iter()
+        .find(|(base, _)| *base == vowel)
+        .and_then(|(_, forms)| forms.get(tone).copied())
+}
+
+/// Appends one lower-case word. Vietnamese writes the tone of a syllable ending in "oa", "oe" or "uy"
+/// on either vowel — "Hòa" and "Hoà", "Thủy" and "Thuỷ", "Khỏe" and "Khoẻ" are the same name in the
+/// older and the newer convention, and civil records, certificates and school systems mix them — so
+/// it is moved to the second vowel ("qu" + "y" is a consonant and a vowel, left as it is). Legacy
+/// encodings also write "đ" as the look-alike eth "ð" (U+00F0).
+fn push_word(out: &mut String, word: &str) {
+    let mut chars: alloc::vec::Vec<char> = word
+        .chars()
+        .map(|c| if c == 'ð' { 'đ' } else { c })
+        .collect();
+    let after_q = chars.len().checked_sub(3).and_then(|i| chars.get(i)) == Some(&'q');
+    if let [.., first, second] = chars.as_mut_slice() {
+        if let Some((base, tone)) = toned(*first) {
+            let pair = matches!((base, *second), ('o', 'a' | 'e'))
+                || (base == 'u' && *second == 'y' && !after_q);
+            if let (true, Some(moved)) = (pair, with_tone(*second, tone)) {
+                *first = base;
+                *second = moved;
+            }
+        }
+    }
+    out.extend(chars);
 }
 
 /// Same person or organisation name under [`normalize_name`]?
@@ -208,5 +257,28 @@ mod tests {
         assert!(identifier_matches("MNS:79000701", "79000701"));
         assert!(identifier_matches("79000701", "79000701"));
         assert!(!identifier_matches("CCCD:079000701", "79000701"));
+    }
+
+    #[test]
+    fn the_tone_of_oa_oe_uy_may_sit_on_either_vowel() {
+        assert!(names_match("Nguyễn Thị Thủy", "NGUYỄN THỊ THUỶ"));
+        assert!(names_match("Trường THPT Hòa Bình", "Trường THPT Hoà Bình"));
+        assert!(names_match("Lê Văn Khỏe", "Lê Văn Khoẻ"));
+        assert!(names_match("Ủy ban", "uỷ ban"));
+        assert!(names_match("Đoàn Thị Hoà", "đoàn thị hòa"));
+        // Only at the end of the syllable: with a final consonant the tone has one place.
+        assert_eq!(normalize_name("Hoàng Tuyết"), "hoàng tuyết");
+        assert!(!names_match("Hoàng", "Hòang"));
+        // "qu" + "y": the tone is the y's in both conventions.
+        assert_eq!(normalize_name("Quý"), "quý");
+        // Other diacritics still count.
+        assert!(!names_match("Hòa", "Hoa"));
+        assert!(!names_match("Thủy", "Thụy"));
+    }
+
+    #[test]
+    fn the_eth_of_legacy_encodings_is_read_as_d_with_stroke() {
+        assert!(names_match("Phạm Văn Ðức", "Phạm Văn Đức"));
+        assert!(!names_match("Phạm Văn Dức", "Phạm Văn Đức"));
     }
 }
