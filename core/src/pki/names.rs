@@ -226,6 +226,54 @@ pub fn names_match(a: &str, b: &str) -> bool {
     !a.is_empty() && a == normalize_name(b)
 }
 
+/// The school-type abbreviations of Vietnamese school names, as written in full.
+const SCHOOL_ABBREVIATIONS: [(&str, &str); 8] = [
+    ("thpt", "trung học phổ thông"),
+    ("thcs", "trung học cơ sở"),
+    ("th", "tiểu học"),
+    ("ptdtnt", "phổ thông dân tộc nội trú"),
+    ("ptdtbt", "phổ thông dân tộc bán trú"),
+    ("pt", "phổ thông"),
+    ("gdtx", "giáo dục thường xuyên"),
+    ("gdnn-gdtx", "giáo dục nghề nghiệp - giáo dục thường xuyên"),
+];
+
+/// A school's name as compared: [`normalize_name`], the school-type abbreviations written in full
+/// ("THPT" → "trung học phổ thông", "TH&THCS" → "tiểu học và trung học cơ sở"), and a leading "trường"
+/// dropped — a seal certificate names the school as its founding decision does, in full, while records
+/// and school systems abbreviate.
+#[must_use]
+pub fn normalize_school_name(s: &str) -> String {
+    let name = normalize_name(s);
+    let mut words: alloc::vec::Vec<&str> = alloc::vec::Vec::new();
+    for word in name.split(' ') {
+        for (i, part) in word.split('&').enumerate() {
+            if i > 0 {
+                words.push("và");
+            }
+            match SCHOOL_ABBREVIATIONS
+                .iter()
+                .find(|(short, _)| *short == part)
+            {
+                Some((_, full)) => words.extend(full.split(' ')),
+                None if part.is_empty() => {}
+                None => words.push(part),
+            }
+        }
+    }
+    if words.first() == Some(&"trường") {
+        words.remove(0);
+    }
+    words.join(" ")
+}
+
+/// Same school under [`normalize_school_name`]?
+#[must_use]
+pub fn school_names_match(a: &str, b: &str) -> bool {
+    let a = normalize_school_name(a);
+    !a.is_empty() && a == normalize_school_name(b)
+}
+
 /// Does an identifier attribute value name `code`? Accepts the code itself or a Vietnamese-CA prefix
 /// form such as `MNS:79000701`, `MST:0301234567`, `MCQ:…` (the part after the last colon).
 #[must_use]
@@ -274,6 +322,31 @@ mod tests {
         // Other diacritics still count.
         assert!(!names_match("Hòa", "Hoa"));
         assert!(!names_match("Thủy", "Thụy"));
+    }
+
+    #[test]
+    fn school_names_compare_abbreviated_or_in_full() {
+        let full = "TRƯỜNG TRUNG HỌC PHỔ THÔNG NGUYỄN THỊ MINH KHAI";
+        assert!(school_names_match(full, "Trường THPT Nguyễn Thị Minh Khai"));
+        assert!(school_names_match(full, "THPT Nguyễn Thị Minh Khai"));
+        assert!(school_names_match(
+            "Trường TH&THCS Kim Đồng",
+            "Trường Tiểu học và Trung học cơ sở Kim Đồng"
+        ));
+        assert!(school_names_match(
+            "Trường PTDTNT Hoà Bình",
+            "trường phổ thông dân tộc nội trú Hòa Bình"
+        ));
+        // A different school type or name is another school.
+        assert!(!school_names_match(
+            "Trường THCS Kim Đồng",
+            "Trường THPT Kim Đồng"
+        ));
+        assert!(!school_names_match(
+            "Trường THPT Lê Lợi",
+            "Trường THPT Lê Lai"
+        ));
+        assert!(!school_names_match("Trường", ""));
     }
 
     #[test]

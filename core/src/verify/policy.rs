@@ -10,7 +10,7 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
 use super::content::SignedContent;
-use crate::pki::names::{identifier_matches, names_match};
+use crate::pki::names::{identifier_matches, names_match, school_names_match};
 use crate::pki::CertInfo;
 use crate::sign::Role;
 use crate::Lang;
@@ -175,10 +175,11 @@ pub fn claimed_role(declared: Option<&str>, signed: Option<&str>) -> Result<Role
 #[must_use]
 pub fn is_school_certificate(cert: &CertInfo, content: &SignedContent) -> bool {
     let subject = &cert.subject;
-    let by_name = content
-        .school_name
-        .as_deref()
-        .is_some_and(|school| subject.get("CN").is_some_and(|cn| names_match(cn, school)));
+    let by_name = content.school_name.as_deref().is_some_and(|school| {
+        subject
+            .get("CN")
+            .is_some_and(|cn| school_names_match(cn, school))
+    });
     let by_code = content.school_code.as_deref().is_some_and(|code| {
         subject
             .attributes
