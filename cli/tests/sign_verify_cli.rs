@@ -993,3 +993,58 @@ fn smime_output_of_openssl_cms_sign_is_read() {
     let report = seal_report(&t, &[]);
     assert_seal_signature_valid(&report);
 }
+
+/// Roots still in service were often self-signed with SHA-1. A root's self-signature is not relied on —
+/// its trust comes from the store — so such a root is a trust anchor, while every signature below it
+/// is still held to the policy: a certificate it signed with SHA-1 is refused.
+#[test]
+fn a_root_self_signed_with_sha1_is_still_a_trust_anchor() {
+    let t = Tmp::new("sha1-root");
+    fresh_pki(&t, &P256, &[], SEAL_SUBJECT, "");
+    // The same root, name and key, self-signed again with SHA-1.
+    ok(openssl()
+        .args([
+            "req",
+            "-x509",
+            "-new",
+            "-utf8",
+            "-sha1",
+            "-days",
+            "30",
+            "-key",
+            &t.p("root.key"),
+        ])
+        .args(["-subj", "/C=VN/O=hocba test/CN=Test root"])
+        .args(["-addext", "basicConstraints=critical,CA:true"])
+        .args(["-addext", "keyUsage=critical,keyCertSign,cRLSign"])
+        .args(["-out", &t.p("trust/root.pem")]));
+    let report = openssl_seal_report(&t, &[]);
+    assert_seal_signature_valid(&report);
+    // The seal's certificate issued again by that root with SHA-1.
+    ok(openssl()
+        .args([
+            "x509",
+            "-req",
+            "-sha1",
+            "-days",
+            "30",
+            "-in",
+            &t.p("seal.csr"),
+        ])
+        .args([
+            "-CA",
+            &t.p("trust/root.pem"),
+            "-CAkey",
+            &t.p("root.key"),
+            "-set_serial",
+            "8",
+        ])
+        .args(["-extfile", &t.p("seal.ext"), "-out", &t.p("seal.pem")]));
+    let report = openssl_seal_report(&t, &[]);
+    let path = check_of(&report, "signatures[0].path");
+    assert_eq!(path["status"], "invalid", "{path:#}");
+    assert!(
+        path["message"].as_str().unwrap().contains("SHA-1"),
+        "{path:#}"
+    );
+}

@@ -14,6 +14,7 @@ use alloc::string::String;
 use alloc::sync::Arc;
 use alloc::vec::Vec;
 
+use super::algorithms::AlgorithmError;
 use super::cert::{CertInfo, CertificateError};
 use crate::time::UnixTime;
 
@@ -58,6 +59,27 @@ impl TrustStoreError {
     }
 }
 
+/// Is `cert` a root: self-issued, and signed by its own key? A root's self-signature proves nothing —
+/// its trust comes from being placed in the store (RFC 5280 §6.1.1 d) — and many roots still in service
+/// were self-signed with SHA-1, which hocba refuses for every signature it relies on: such a
+/// self-signature is not checked, only that the certificate names its own key (no authority key
+/// identifier, or its own) (decisions D-102). The check tells roots from the self-issued certificates of
+/// a CA's key rollover, which its old key signed.
+fn is_root(cert: &CertInfo) -> bool {
+    if !cert.is_self_issued() {
+        return false;
+    }
+    let refused_digest = matches!(
+        cert.scheme,
+        Err(AlgorithmError::Sha1Rejected { .. } | AlgorithmError::WeakDigest { .. })
+    );
+    if refused_digest {
+        cert.aki.is_none() || cert.aki == cert.ski
+    } else {
+        cert.verify_signed_by(cert).is_ok()
+    }
+}
+
 impl TrustStore {
     /// An empty store.
     #[must_use]
@@ -90,7 +112,7 @@ impl TrustStore {
             error,
         })?;
         for cert in certs {
-            if cert.is_self_issued() && cert.verify_signed_by(&cert).is_ok() {
+            if is_root(&cert) {
                 self.add_anchor(cert);
             } else {
                 self.add_intermediate(cert);
