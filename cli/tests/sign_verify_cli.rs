@@ -232,23 +232,7 @@ fn fresh_pki(t: &Tmp, key_args: &[&str], sign_args: &[&str], subject: &str, extr
             .args(key_args)
             .args(["-out", &t.p(&format!("{who}.key"))]));
     }
-    ok(openssl()
-        .args([
-            "req",
-            "-x509",
-            "-new",
-            "-utf8",
-            "-sha256",
-            "-days",
-            "30",
-            "-key",
-            &t.p("root.key"),
-        ])
-        .args(["-subj", "/C=VN/O=hocba test/CN=Test root"])
-        .args(["-addext", "basicConstraints=critical,CA:true"])
-        .args(["-addext", "keyUsage=critical,keyCertSign,cRLSign"])
-        .args(sign_args)
-        .args(["-out", &t.p("trust/root.pem")]));
+    self_sign_root(t, "-sha256", sign_args);
     fs::write(
         t.p("seal.ext"),
         format!(
@@ -267,11 +251,39 @@ fn fresh_pki(t: &Tmp, key_args: &[&str], sign_args: &[&str], subject: &str, extr
             &t.p("seal.csr"),
         ])
         .args(["-subj", subject]));
+    issue_seal_certificate(t, "-sha256", sign_args);
+}
+
+/// `t`'s `trust/root.pem`: the test root, self-signed with `root.key`, the digest option `digest` (`-sha256`)
+/// and the `req` options `sign_args`.
+fn self_sign_root(t: &Tmp, digest: &str, sign_args: &[&str]) {
+    ok(openssl()
+        .args([
+            "req",
+            "-x509",
+            "-new",
+            "-utf8",
+            digest,
+            "-days",
+            "30",
+            "-key",
+            &t.p("root.key"),
+        ])
+        .args(["-subj", "/C=VN/O=hocba test/CN=Test root"])
+        .args(["-addext", "basicConstraints=critical,CA:true"])
+        .args(["-addext", "keyUsage=critical,keyCertSign,cRLSign"])
+        .args(sign_args)
+        .args(["-out", &t.p("trust/root.pem")]));
+}
+
+/// `t`'s `seal.pem`: `seal.csr` certified by the test root with the digest option `digest` (`-sha256`),
+/// the `x509` options `sign_args` and the extensions of `seal.ext`.
+fn issue_seal_certificate(t: &Tmp, digest: &str, sign_args: &[&str]) {
     ok(openssl()
         .args([
             "x509",
             "-req",
-            "-sha256",
+            digest,
             "-days",
             "30",
             "-in",
@@ -1002,44 +1014,11 @@ fn a_root_self_signed_with_sha1_is_still_a_trust_anchor() {
     let t = Tmp::new("sha1-root");
     fresh_pki(&t, &P256, &[], SEAL_SUBJECT, "");
     // The same root, name and key, self-signed again with SHA-1.
-    ok(openssl()
-        .args([
-            "req",
-            "-x509",
-            "-new",
-            "-utf8",
-            "-sha1",
-            "-days",
-            "30",
-            "-key",
-            &t.p("root.key"),
-        ])
-        .args(["-subj", "/C=VN/O=hocba test/CN=Test root"])
-        .args(["-addext", "basicConstraints=critical,CA:true"])
-        .args(["-addext", "keyUsage=critical,keyCertSign,cRLSign"])
-        .args(["-out", &t.p("trust/root.pem")]));
+    self_sign_root(&t, "-sha1", &[]);
     let report = openssl_seal_report(&t, &[]);
     assert_seal_signature_valid(&report);
     // The seal's certificate issued again by that root with SHA-1.
-    ok(openssl()
-        .args([
-            "x509",
-            "-req",
-            "-sha1",
-            "-days",
-            "30",
-            "-in",
-            &t.p("seal.csr"),
-        ])
-        .args([
-            "-CA",
-            &t.p("trust/root.pem"),
-            "-CAkey",
-            &t.p("root.key"),
-            "-set_serial",
-            "8",
-        ])
-        .args(["-extfile", &t.p("seal.ext"), "-out", &t.p("seal.pem")]));
+    issue_seal_certificate(&t, "-sha1", &[]);
     let report = openssl_seal_report(&t, &[]);
     let path = check_of(&report, "signatures[0].path");
     assert_eq!(path["status"], "invalid", "{path:#}");
