@@ -271,14 +271,16 @@ fn check_one_signature_cached(
     }
     let mut judged = claimed;
     let mut proven = false;
+    // No token, or one nobody can check: what the policy makes of a signing time only stated.
+    let unproven = if policy.require_timestamp {
+        CheckStatus::Error
+    } else {
+        CheckStatus::Skipped
+    };
     match facts.timestamp_tokens.first() {
         None => checks.push(ck(
             &id("timestamp"),
-            if policy.require_timestamp {
-                CheckStatus::Error
-            } else {
-                CheckStatus::Skipped
-            },
+            unproven,
             "timestamp_absent",
             "không có dấu thời gian (RFC 3161): thời điểm ký là do người ký khai báo".into(),
             "no RFC 3161 timestamp: the signing time is as the signer states it".into(),
@@ -326,12 +328,7 @@ fn check_one_signature_cached(
                 // the record: the stated signing time is judged as with no token, and the check is
                 // what an absent token's is (D-97).
                 Err(e @ TimestampError::TsaUnknown) => {
-                    let status = if policy.require_timestamp {
-                        CheckStatus::Error
-                    } else {
-                        CheckStatus::Skipped
-                    };
-                    checks.push(Check::from_reason(id("timestamp"), status, &e));
+                    checks.push(Check::from_reason(id("timestamp"), unproven, &e));
                 }
                 Err(e) => checks.push(Check::from_reason(
                     id("timestamp"),
