@@ -84,11 +84,7 @@ fn length(input: &[u8]) -> Result<(Option<usize>, &[u8]), BerError> {
         0x80 => Ok((None, rest)),
         0..=0x7f => Ok((Some(usize::from(first)), rest)),
         0x81..=0x84 => {
-            let n = usize::from(first & 0x7f);
-            if rest.len() < n {
-                return Err(BerError::Truncated);
-            }
-            let (bytes, rest) = rest.split_at(n);
+            let (bytes, rest) = take(rest, usize::from(first & 0x7f))?;
             let value = bytes.iter().fold(0usize, |v, &b| (v << 8) | usize::from(b));
             Ok((Some(value), rest))
         }
@@ -96,18 +92,25 @@ fn length(input: &[u8]) -> Result<(Option<usize>, &[u8]), BerError> {
     }
 }
 
+/// The first `len` bytes of `input` and the rest, or [`BerError::Truncated`].
+fn take(input: &[u8], len: usize) -> Result<(&[u8], &[u8]), BerError> {
+    if input.len() < len {
+        return Err(BerError::Truncated);
+    }
+    Ok(input.split_at(len))
+}
+
+/// A DER length: short form below 128, else the long form with the fewest octets.
 fn push_length(out: &mut Vec<u8>, len: usize) {
-    let bytes = len.to_be_bytes();
-    let skip = bytes.iter().take_while(|&&b| b == 0).count();
-    let significant = &bytes[skip..];
-    match (len < 0x80, u8::try_from(significant.len())) {
-        (true, _) => out.extend_from_slice(significant.get(..1).unwrap_or(&[0])),
-        (false, Ok(n)) => {
-            out.push(0x80 | n);
+    match u8::try_from(len) {
+        Ok(short) if short < 0x80 => out.push(short),
+        _ => {
+            let bytes = len.to_be_bytes();
+            let significant = &bytes[bytes.iter().take_while(|&&b| b == 0).count()..];
+            // A usize has at most 8 octets, so their count always fits.
+            out.extend(u8::try_from(significant.len()).map(|n| 0x80 | n));
             out.extend_from_slice(significant);
         }
-        // A usize has at most 8 bytes.
-        (false, Err(_)) => {}
     }
 }
 
@@ -119,13 +122,9 @@ fn element<'a>(input: &'a [u8], out: &mut Vec<u8>, depth: usize) -> Result<&'a [
     let (tag, rest) = identifier(input)?;
     let (len, rest) = length(rest)?;
     if tag[0] & CONSTRUCTED == 0 {
-        let len = len.ok_or(BerError::BadLength)?;
-        if rest.len() < len {
-            return Err(BerError::Truncated);
-        }
-        let (content, rest) = rest.split_at(len);
+        let (content, rest) = take(rest, len.ok_or(BerError::BadLength)?)?;
         out.extend_from_slice(tag);
-        push_length(out, len);
+        push_length(out, content.len());
         out.extend_from_slice(content);
         return Ok(rest);
     }
@@ -133,10 +132,7 @@ fn element<'a>(input: &'a [u8], out: &mut Vec<u8>, depth: usize) -> Result<&'a [
     let mut children = Vec::new();
     let rest = match len {
         Some(len) => {
-            if rest.len() < len {
-                return Err(BerError::Truncated);
-            }
-            let (mut content, rest) = rest.split_at(len);
+            let (mut content, rest) = take(rest, len)?;
             while !content.is_empty() {
                 content = element(content, &mut children, depth + 1)?;
             }
@@ -165,11 +161,7 @@ fn element<'a>(input: &'a [u8], out: &mut Vec<u8>, depth: usize) -> Result<&'a [
                 return Err(BerError::BadOctetString);
             }
             let (len, after) = length(after)?;
-            let len = len.ok_or(BerError::BadLength)?;
-            if after.len() < len {
-                return Err(BerError::Truncated);
-            }
-            let (content, after) = after.split_at(len);
+            let (content, after) = take(after, len.ok_or(BerError::BadLength)?)?;
             joined.extend_from_slice(content);
             segments = after;
         }
