@@ -111,8 +111,8 @@ pub fn read_der_or_pem(path: &Path) -> anyhow::Result<Vec<u8>> {
 /// message.
 fn smime_signature(bytes: &[u8]) -> Option<String> {
     let text = std::str::from_utf8(bytes).ok()?;
-    let lower = text.to_ascii_lowercase();
-    if !lower.starts_with("mime-version:") && !lower.starts_with("content-type:") {
+    let first = text.lines().next()?.to_ascii_lowercase();
+    if !first.starts_with("mime-version:") && !first.starts_with("content-type:") {
         return None;
     }
     let mut lines = text.lines();
