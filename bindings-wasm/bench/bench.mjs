@@ -12,7 +12,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { assess, createVerifier, validate } from "../pkg/index.node.js";
 // The raw exports (JSON text out, no JSON.parse in JS): separates the module's own time from the wrapper's.
-import * as raw from "../pkg/hocba_wasm.js";
+import * as raw from "../pkg/hocba_rules.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");

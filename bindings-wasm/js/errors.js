@@ -71,10 +71,12 @@ function refused(text) {
 }
 
 /**
- * Builds the public functions over the wasm-bindgen exports. `platformChecker` makes the object that runs
- * signature checks with the platform's crypto (webcrypto.js, node-crypto.js), or returns null.
+ * Builds the public functions over the wasm-bindgen exports of the two modules: `wasm` the rules, `verificationWasm`
+ * the verification (D-103). `platformChecker` makes the object that runs signature checks with the
+ * platform's crypto (webcrypto.js, node-crypto.js), or returns null. `loading` says whether the
+ * verification module is loaded (`loaded()`) and loads it (`load()`, a promise); by default it is loaded.
  */
-export function wrap(wasm, platformChecker = () => null) {
+export function wrap(wasm, verificationWasm, platformChecker = () => null, loading = { loaded: () => true, load: async () => {} }) {
   return {
     rulesVersion: () => wasm.rulesVersion(),
     assess(input, { config, lang = "vi" } = {}) {
@@ -109,6 +111,7 @@ export function wrap(wasm, platformChecker = () => null) {
     },
     createVerifier,
     async verify(envelope, options = {}) {
+      await loading.load();
       const verifier = createVerifier(options);
       try {
         return await verifier.verify(envelope, options);
@@ -128,11 +131,15 @@ export function wrap(wasm, platformChecker = () => null) {
 
   /** A trust store and CRLs built once (certificate links checked once), for verifying many records. */
   function createVerifier({ trust = [], crls = [], trustSource = "", trustAsOf, lang = "vi" } = {}) {
+    if (!loading.loaded()) {
+      throw new HocbaError([{ code: "verification_not_loaded", pointer: "",
+        message: "the verification module is not loaded: await initVerification() first" }]);
+    }
     const t = concat(trust, "trust");
     const c = concat(crls, "crls");
     let inner;
     try {
-      inner = new wasm.Verifier(t.blob, t.lengths, JSON.stringify(t.names), c.blob, c.lengths, trustSource,
+      inner = new verificationWasm.Verifier(t.blob, t.lengths, JSON.stringify(t.names), c.blob, c.lengths, trustSource,
         trustAsOf === undefined || trustAsOf === null ? "" : asTime(trustAsOf), checkLang(lang));
     } catch (e) {
       if (typeof e === "string") throw refused(e);

@@ -451,8 +451,13 @@ export declare class HocbaError extends Error {
   problems: (Problem | RecordProblem)[];
 }
 
-/** Loads the WebAssembly module (browsers; a no-op in Node). */
+/** Loads the rules module, `hocba_rules_bg.wasm` (browsers; a no-op in Node): needed before every function but
+ * the verification ones. */
 export declare function init(source?: string | URL | Request | Response | BufferSource | WebAssembly.Module): Promise<unknown>;
+/** Loads the verification module, `hocba_verify_bg.wasm` (browsers; a no-op in Node): needed before
+ * `createVerifier` and `verifyQrStub`, which otherwise throw HocbaError `verification_not_loaded`; `verify`
+ * loads it itself. */
+export declare function initVerification(source?: string | URL | Request | Response | BufferSource | WebAssembly.Module): Promise<unknown>;
 /** Version of the rules engine. */
 export declare function rulesVersion(): string;
 /** Assesses one student (returns the assessment, throws HocbaError on invalid input) or a class file. */

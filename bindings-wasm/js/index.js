@@ -1,18 +1,35 @@
-// hocba for browsers and bundlers: load the module once with `await init()`, then call the functions.
+// hocba for browsers and bundlers. The package has two WebAssembly modules (decisions D-103): the rules
+// (assess, validate, canonical bytes, gradebooks), loaded by `await init()`, and verification, loaded by
+// `await initVerification()` — only a page that verifies downloads it; `verify()` loads it itself.
 // Every function returns plain typed objects (see index.d.ts); invalid input throws a HocbaError whose
 // `code` is the stable machine code of the first problem and whose `problems` lists all of them.
-import initWasm, * as wasm from "./hocba_wasm.js";
+import initRules, * as rules from "./hocba_rules.js";
+import initVerify, * as verification from "./hocba_verify.js";
 export { HocbaError, wrap } from "./errors.js";
 import { wrap } from "./errors.js";
 import { platformChecker } from "./webcrypto.js";
 
-let ready = null;
+let rulesReady = null;
+let verificationReady = null;
+let verificationLoaded = false;
 
-/** Loads the WebAssembly module (once). `source` defaults to the .wasm file beside this one. */
+/** Loads the rules module (once). `source` defaults to hocba_rules_bg.wasm beside this file. */
 export function init(source) {
-  ready ??= initWasm(source === undefined ? undefined : { module_or_path: source });
-  return ready;
+  rulesReady ??= initRules(source === undefined ? undefined : { module_or_path: source });
+  return rulesReady;
+}
+
+/** Loads the verification module (once). `source` defaults to hocba_verify_bg.wasm beside this file. */
+export function initVerification(source) {
+  verificationReady ??= initVerify(source === undefined ? undefined : { module_or_path: source }).then((m) => {
+    verificationLoaded = true;
+    return m;
+  });
+  return verificationReady;
 }
 
 export const { rulesVersion, assess, importGradebook, validate, canonicalBytes, canonicalDigest, verify, verifyQrStub,
-  createVerifier } = wrap(wasm, platformChecker);
+  createVerifier } = wrap(rules, verification, platformChecker, {
+  loaded: () => verificationLoaded,
+  load: () => initVerification(),
+});

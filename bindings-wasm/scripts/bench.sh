@@ -7,7 +7,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 root="$(cd "$here/.." && pwd)"
 cd "$root"
-[ -f "$here/pkg/hocba_wasm_bg.wasm" ] || bash "$here/scripts/build.sh"
+[ -f "$here/pkg/hocba_verify_bg.wasm" ] || bash "$here/scripts/build.sh"
 out="$root/target/bench-wasm"
 mkdir -p "$out"
 cargo build --release --locked -p hocba-wasm --example native_bench

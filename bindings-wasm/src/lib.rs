@@ -2,19 +2,28 @@
 //! from files or form fields anyway, and the core's hardened reader applies its limits) and returns JSON
 //! text that `js/index.js` parses into the typed objects declared in `js/index.d.ts`. Passing text rather
 //! than JS objects keeps the module small (no serde-wasm-bindgen) and the output byte-identical to the CLI.
-//! Exports: `assess`, `importGradebook`, `rulesVersion` (here), `validateRecord`, `canonicalBytes`,
-//! `canonicalDigest` (`record.rs`), and the `Verifier` class (`verify.rs`: signed envelopes and QR stubs).
+//! Exports, feature `rules`: `assess`, `importGradebook`, `rulesVersion` (here), `validateRecord`,
+//! `canonicalBytes`, `canonicalDigest` (`record.rs`); feature `verification`: the `Verifier` class
+//! (`verify.rs`: signed envelopes and QR stubs). The package builds each feature as a module of its own,
+//! so a page that only validates never downloads verification (decisions D-103).
 
-use hocba_core::assess::report_json::assess_document_json;
-use hocba_core::{Lang, RulesConfig};
-use serde_json::{json, Value};
-use wasm_bindgen::prelude::*;
+use hocba_core::Lang;
+use serde_json::Value;
 
+#[cfg(feature = "rules")]
 mod record;
+#[cfg(feature = "rules")]
+mod rules;
+#[cfg(feature = "verification")]
 mod verify;
+#[cfg(feature = "verification")]
 mod webcrypto;
 
+#[cfg(feature = "rules")]
 pub use record::{canonical_bytes, canonical_digest, validate};
+#[cfg(feature = "rules")]
+pub use rules::{assess, import_gradebook, rules_version};
+#[cfg(feature = "verification")]
 pub use verify::{Verification, Verifier};
 
 fn lang(code: &str) -> Lang {
@@ -26,59 +35,4 @@ fn lang(code: &str) -> Lang {
 /// (decisions D-90). Serialising a `Value` cannot fail.
 pub(crate) fn text(v: &Value) -> String {
     serde_json::to_string(v).unwrap_or_default()
-}
-
-/// The version of the rules engine.
-#[wasm_bindgen(js_name = rulesVersion)]
-#[must_use]
-pub fn rules_version() -> String {
-    hocba_core::RULES_VERSION.to_string()
-}
-
-/// Assesses a student (`hocba.assess-input/1`) or a class file; `config` is a `RulesConfig` JSON or empty.
-/// Returns `{"ok": true, "assessment": …}`, `{"ok": false, "errors": […]}` or, for a class, `{"ok", "students"}`.
-#[wasm_bindgen]
-#[must_use]
-pub fn assess(input: &str, config: &str, lang_code: &str) -> String {
-    let lang = lang(lang_code);
-    let config = if config.trim().is_empty() {
-        RulesConfig::default()
-    } else {
-        match hocba_core::json::parse_config(config.as_bytes()) {
-            Ok(c) => c,
-            Err(e) => {
-                return text(
-                    &json!({"ok": false, "errors": [hocba_core::assess::report_json::error_json(&e, lang)]}),
-                )
-            }
-        }
-    };
-    text(&assess_document_json(input.as_bytes(), &config, lang).0)
-}
-
-/// Reads a class gradebook given as a table (JSON array of rows of cell texts, e.g. parsed from CSV in the
-/// page) in the `hocba.gradebook/1` layout: `{"ok": true, "class": …}` or `{"ok": false, "errors": […]}`,
-/// every error at its cell ("E4").
-#[wasm_bindgen(js_name = importGradebook)]
-#[must_use]
-pub fn import_gradebook(table: &str, lang_code: &str) -> String {
-    let lang = lang(lang_code);
-    let rows: Vec<Vec<String>> = match hocba_core::json::read_value(
-        table.as_bytes(),
-        hocba_core::json::ASSESS_LIMITS,
-    )
-    .and_then(|v| hocba_core::json::from_value(&v))
-    {
-        Ok(rows) => rows,
-        Err(e) => {
-            return text(
-                &json!({"ok": false, "errors": [hocba_core::assess::report_json::error_json(&e, lang)]}),
-            )
-        }
-    };
-    text(&hocba_core::gradebook::import_json(
-        &rows,
-        &RulesConfig::default(),
-        lang,
-    ))
 }

@@ -3,7 +3,7 @@ import { init, assess, importGradebook, rulesVersion } from "./pkg/index.js";
 import { parseCsv } from "./csv.js";
 import { t, setLang, lang, applyI18n } from "./i18n.js";
 import { el, showValue, wireDrop } from "./dom.js";
-import { initParent, rerenderParent } from "./parent.js";
+import { initParent, rerenderParent, startParent } from "./parent.js";
 
 await init();
 document.getElementById("version").textContent = rulesVersion();
@@ -15,6 +15,7 @@ function show(which) {
     button.setAttribute("aria-pressed", String(name === which));
     document.getElementById(name).hidden = name !== which;
   }
+  if (which === "parent") startParent(); // the verification module loads only for the parent view
 }
 tabs.teacher.addEventListener("click", () => show("teacher"));
 tabs.parent.addEventListener("click", () => show("parent"));

@@ -1,7 +1,8 @@
 // The parent view: open (or drop) a signed record, or try a bundled sample, and see the verdict, every check
 // with its message, the signers, the trust data and `now` used, and the results as the paper học bạ shows
-// them. Verification runs in WebAssembly on this device; nothing is sent anywhere.
-import { canonicalDigest, createVerifier } from "./pkg/index.js";
+// them. Verification runs in WebAssembly on this device; nothing is sent anywhere. Its module is loaded the
+// first time the view opens (`startParent`), so a teacher who never verifies never downloads it (D-103).
+import { canonicalDigest, createVerifier, initVerification } from "./pkg/index.js";
 import { t, lang } from "./i18n.js";
 import { el, showValue, wireDrop, vietnamTime, vietnamFieldValue, fieldValueToRfc3339 } from "./dom.js";
 
@@ -71,6 +72,7 @@ function now() {
 
 async function run() {
   if (!state.envelope) return;
+  await startParent();
   // Verification is asynchronous (WebCrypto); only the newest one may render.
   const ticket = ++state.runs;
   state.view = "record";
@@ -302,9 +304,10 @@ function renderQr(report) {
     el("h3", { id: "qr-h", text: t("qrH") }), dl, el("h4", { text: t("checksH") }), checkList(report.checks)));
 }
 
-function runQr() {
+async function runQr() {
   const text = $("qr-text").value.trim();
   if (!text) return;
+  await startParent();
   state.view = "qr";
   state.runs += 1; // a record verification still running must not replace this view
   try {
@@ -323,7 +326,7 @@ async function qrSample() {
   const valid = demo.samples.find((s) => s.name === "valid");
   await openSample(valid); // the record the stub stands for, its status list and `now`
   $("qr-text").value = new TextDecoder().decode(await fetchBytes(`${SAMPLES}valid.stub.txt`)).trim();
-  runQr();
+  await runQr();
 }
 
 function renderSampleButtons() {
@@ -336,7 +339,7 @@ function renderSampleButtons() {
   }));
 }
 
-/** Wires the view; the demo trust store and samples load in the background. */
+/** Wires the view; the module, the demo trust store and the samples load when it first opens (startParent). */
 export function initParent() {
   $("verify-now").value = vietnamFieldValue();
   $("verify-now").addEventListener("change", run);
@@ -371,11 +374,22 @@ export function initParent() {
   });
   $("qr-check").addEventListener("click", runQr);
   $("qr-sample").addEventListener("click", () => qrSample().catch((e) => { $("trust-error").textContent = String(e.message); }));
-  loadDemo().then((demo) => {
+}
+
+let starting = null;
+
+/**
+ * Loads the verification module and the demo trust store and samples, once, when the view first opens.
+ * A missing demo leaves the view usable with the user's own files.
+ */
+export function startParent() {
+  starting ??= initVerification().then(() => loadDemo().then((demo) => {
     if (!state.trust) setTrust({ demo: true, files: demo.trust, crls: demo.crls });
     renderSampleButtons();
+  }).catch((e) => { $("trust-error").textContent = `${t("demoMissing")}: ${e.message}`; })).then(() => {
     document.body.dataset.parentReady = "true";
-  }).catch((e) => { $("trust-error").textContent = `${t("demoMissing")}: ${e.message}`; });
+  }, (e) => { $("trust-error").textContent = String(e.message ?? e); });
+  return starting;
 }
 
 /** Language switch: labels and the report's messages in the new language. */

@@ -42,10 +42,16 @@ async function openParent(width, { on = browser, url = base } = {}) {
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
+  const modules = [];
+  page.on("request", (r) => { if (r.url().endsWith(".wasm")) modules.push(r.url().split("/").pop()); });
   await page.goto(url);
+  await page.waitForFunction(() => document.getElementById("version").textContent !== "", null, { timeout: 20_000 });
+  // The verification module is fetched when the parent view opens, not before (decisions D-103).
+  assert.deepEqual(modules, ["hocba_rules_bg.wasm"]);
+  await page.getByRole("button", { name: /Phụ huynh/ }).click();
   await page.waitForFunction(() => document.body.dataset.parentReady === "true", null, { timeout: 20_000 })
     .catch((e) => { throw new Error(`parent view did not start: ${errors.join("; ") || e.message}`); });
-  await page.getByRole("button", { name: /Phụ huynh/ }).click();
+  assert.deepEqual(modules, ["hocba_rules_bg.wasm", "hocba_verify_bg.wasm"]);
   return { page, errors, context };
 }
 

@@ -9,7 +9,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { canonicalBytes, canonicalDigest, createVerifier, HocbaError, validate, verify, wrap } from "../../pkg/index.node.js";
 // The raw exports of the same, already loaded module: the pass protocol of src/webcrypto.rs, driven by hand.
-import { Verifier as RawVerifier } from "../../pkg/hocba_wasm.js";
+import { Verifier as RawVerifier } from "../../pkg/hocba_verify.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..", "..");
@@ -214,7 +214,8 @@ test("WebCrypto passes: a genuine record takes one pass; a check WebCrypto refut
 test("in Node, verify hands the RSA and ECDSA checks to node:crypto and reports what it answers", async () => {
   const v = vectors("verify").find((x) => x.id === "valid-full");
   const { trust, crls, envelope, statusList, now } = verifyInputs(v);
-  const raw = await import("../../pkg/hocba_wasm.js");
+  const rules = await import("../../pkg/hocba_rules.js");
+  const raw = await import("../../pkg/hocba_verify.js");
   const { platformChecker } = await import("../../pkg/node-crypto.js");
   let asked = 0;
   let lie = false; // when set, the checker claims every signature is forged
@@ -225,7 +226,7 @@ test("in Node, verify hands the RSA and ECDSA checks to node:crypto and reports 
       return lie ? new Uint8Array(count) : real.checkAll(verification, count);
     } };
   };
-  const api = wrap(raw, counting);
+  const api = wrap(rules, raw, counting);
   const report = await api.verify(envelope, { trust, crls, statusList, now });
   assert.equal(report.verdict, "valid");
   assert.ok(asked >= 3, `node:crypto asked for ${asked} checks`);
