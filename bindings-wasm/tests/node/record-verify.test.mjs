@@ -234,3 +234,20 @@ test("in Node, verify hands the RSA and ECDSA checks to node:crypto and reports 
   lie = true;
   assert.equal((await api.verify(envelope, { trust, crls, statusList, now })).verdict, "invalid");
 });
+
+test("the verification module is loaded on demand: createVerifier refuses before, verify loads it itself", async () => {
+  const v = vectors("verify").find((x) => x.id === "valid-full");
+  const { trust, crls, envelope, statusList, now } = verifyInputs(v);
+  const rules = await import("../../pkg/hocba_rules.js");
+  const raw = await import("../../pkg/hocba_verify.js");
+  let loaded = false;
+  let loads = 0;
+  const api = wrap(rules, raw, () => null, { loaded: () => loaded, load: async () => { loads += 1; loaded = true; } });
+  assert.throws(() => api.createVerifier({ trust, crls }), (e) => e instanceof HocbaError && e.code === "verification_not_loaded");
+  assert.throws(() => api.verifyQrStub("HC1:", { trust }), (e) => e instanceof HocbaError && e.code === "verification_not_loaded");
+  // The rules need no verification module.
+  assert.equal(api.validate(JSON.stringify(JSON.parse(readFileSync(join(root, "examples", "records", "tt22-grade10.json"), "utf8")))).valid, true);
+  assert.equal((await api.verify(envelope, { trust, crls, statusList, now })).verdict, "valid");
+  assert.equal(loads, 1);
+  api.createVerifier({ trust, crls }).free(); // loaded now: no refusal
+});
