@@ -26,15 +26,16 @@ build_module() {
     -o "$here/pkg/${name}_bg.opt.wasm" "$here/pkg/${name}_bg.wasm"
   mv "$here/pkg/${name}_bg.opt.wasm" "$here/pkg/${name}_bg.wasm"
 }
-# The rules module keeps the speed settings of D-90 (.cargo/config.toml's inline threshold, opt-level 3
-# for two crates): assess and validate need them to stay within 2× native.
+# The rules module keeps the speed settings of D-90 and D-103 (.cargo/config.toml's inline threshold,
+# Cargo.toml's opt-level 3 for three crates): assess and validate stay well within 2× native.
 build_module rules hocba_rules
 # The verification module is built for size alone — no inline threshold (an empty CARGO_ENCODED_RUSTFLAGS
 # replaces the config's rustflags), opt-level z everywhere — which saves 29 KB gzipped; verify stays
 # within 2× native (1.57×) because the platform does the signature arithmetic (D-87, D-103).
 CARGO_ENCODED_RUSTFLAGS="" build_module verification hocba_verify \
   --config 'profile.wasm-release.package.hocba-wasm.opt-level="z"' \
-  --config 'profile.wasm-release.package.hocba-json-reader.opt-level="z"'
+  --config 'profile.wasm-release.package.hocba-json-reader.opt-level="z"' \
+  --config 'profile.wasm-release.package.hocba-core.opt-level="z"'
 cp "$here"/js/*.js "$here"/js/*.d.ts "$here/pkg/"
 
 # The static site: the page, the package, and sample files a newcomer can try.

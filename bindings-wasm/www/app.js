@@ -15,7 +15,7 @@ function show(which) {
     button.setAttribute("aria-pressed", String(name === which));
     document.getElementById(name).hidden = name !== which;
   }
-  if (which === "parent") startParent(); // the verification module loads only for the parent view
+  if (which === "parent") startParent(); // already loading or loaded unless the parent view opens first
 }
 tabs.teacher.addEventListener("click", () => show("teacher"));
 tabs.parent.addEventListener("click", () => show("parent"));
@@ -27,6 +27,10 @@ document.getElementById("lang").addEventListener("click", () => {
 });
 applyI18n();
 initParent();
+// The verification module and the demo load once the teacher view is usable — not before, so its first
+// load carries the rules module only; from then on both views work offline (D-103). Opening the parent
+// view sooner loads them at once.
+(globalThis.requestIdleCallback ?? ((f) => setTimeout(f, 100)))(() => startParent());
 // A link to #parent (e.g. from a printed record's instructions) opens the parent view.
 if (location.hash === "#parent") show("parent");
 

@@ -1,7 +1,7 @@
 // The parent view: open (or drop) a signed record, or try a bundled sample, and see the verdict, every check
 // with its message, the signers, the trust data and `now` used, and the results as the paper học bạ shows
-// them. Verification runs in WebAssembly on this device; nothing is sent anywhere. Its module is loaded the
-// first time the view opens (`startParent`), so a teacher who never verifies never downloads it (D-103).
+// them. Verification runs in WebAssembly on this device; nothing is sent anywhere. Its module is loaded by
+// `startParent`, after the teacher view is usable or when this view opens, whichever comes first (D-103).
 import { canonicalDigest, createVerifier, initVerification } from "./pkg/index.js";
 import { t, lang } from "./i18n.js";
 import { el, showValue, wireDrop, vietnamTime, vietnamFieldValue, fieldValueToRfc3339 } from "./dom.js";
@@ -339,7 +339,7 @@ function renderSampleButtons() {
   }));
 }
 
-/** Wires the view; the module, the demo trust store and the samples load when it first opens (startParent). */
+/** Wires the view; the module, the demo trust store and the samples load in `startParent`. */
 export function initParent() {
   $("verify-now").value = vietnamFieldValue();
   $("verify-now").addEventListener("change", run);
@@ -379,8 +379,8 @@ export function initParent() {
 let starting = null;
 
 /**
- * Loads the verification module and the demo trust store and samples, once, when the view first opens.
- * A missing demo leaves the view usable with the user's own files.
+ * Loads the verification module and the demo trust store and samples, once. A missing demo leaves the view
+ * usable with the user's own files.
  */
 export function startParent() {
   starting ??= initVerification().then(() => loadDemo().then((demo) => {

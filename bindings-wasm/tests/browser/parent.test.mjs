@@ -45,13 +45,11 @@ async function openParent(width, { on = browser, url = base } = {}) {
   const modules = [];
   page.on("request", (r) => { if (r.url().endsWith(".wasm")) modules.push(r.url().split("/").pop()); });
   await page.goto(url);
-  await page.waitForFunction(() => document.getElementById("version").textContent !== "", null, { timeout: 20_000 });
-  // The verification module is fetched when the parent view opens, not before (decisions D-103).
-  assert.deepEqual(modules, ["hocba_rules_bg.wasm"]);
-  await page.getByRole("button", { name: /Phụ huynh/ }).click();
   await page.waitForFunction(() => document.body.dataset.parentReady === "true", null, { timeout: 20_000 })
     .catch((e) => { throw new Error(`parent view did not start: ${errors.join("; ") || e.message}`); });
+  // The rules module first, verification after it, each once (decisions D-103).
   assert.deepEqual(modules, ["hocba_rules_bg.wasm", "hocba_verify_bg.wasm"]);
+  await page.getByRole("button", { name: /Phụ huynh/ }).click();
   return { page, errors, context };
 }
 
@@ -159,6 +157,21 @@ test("parent flow: a file the user opens, verified at the time they set; keyboar
   for (const name of ["Mở học bạ đã ký", "Hồ sơ hợp lệ", "Hồ sơ bị sửa", "Hồ sơ bị thu hồi", "Người ký không rõ"]) {
     assert.ok([...names].some((n) => n.includes(name)), `${name} not reachable by keyboard: ${[...names].join(" | ")}`);
   }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("once loaded, both views work offline", async () => {
+  const { page, errors, context } = await openParent(360);
+  await context.setOffline(true);
+  await page.setInputFiles("#parent-file", join(signed, "valid.json"));
+  await page.waitForSelector("#verdict.valid");
+  await page.setInputFiles("#parent-file", join(signed, "tampered.json"));
+  await page.waitForSelector("#verdict.invalid");
+  await page.getByRole("button", { name: /Giáo viên/ }).click();
+  await page.setInputFiles("#teacher-file", join(pkgRoot, "..", "examples", "student-tt22-grade10.json"));
+  await page.locator("#problems .ok").waitFor();
+  assert.match(await page.locator('[data-result="1"]').textContent(), /\d,\d/);
   assert.deepEqual(errors, []);
   await context.close();
 });
