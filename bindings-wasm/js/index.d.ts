@@ -458,6 +458,22 @@ export declare function init(source?: string | URL | Request | Response | Buffer
  * `createVerifier` and `verifyQrStub`, which otherwise throw HocbaError `verification_not_loaded`; `verify`
  * loads it itself. */
 export declare function initVerification(source?: string | URL | Request | Response | BufferSource | WebAssembly.Module): Promise<unknown>;
+/**
+ * The public functions built over the raw wasm-bindgen exports of the two modules (what this package does
+ * for itself; for tests and custom loaders): `rulesWasm` is `hocba_rules.js`, `verificationWasm`
+ * `hocba_verify.js`, `platformChecker` makes the object that runs signature checks with the platform's
+ * crypto (or returns null), `loading` says whether the verification module is loaded and loads it.
+ */
+export declare function wrap(
+  rulesWasm: object,
+  verificationWasm: object,
+  platformChecker?: () => object | null,
+  loading?: { loaded(): boolean; load(): Promise<unknown> },
+): {
+  rulesVersion: typeof rulesVersion; assess: typeof assess; importGradebook: typeof importGradebook;
+  validate: typeof validate; canonicalBytes: typeof canonicalBytes; canonicalDigest: typeof canonicalDigest;
+  createVerifier: typeof createVerifier; verify: typeof verify; verifyQrStub: typeof verifyQrStub;
+};
 /** Version of the rules engine. */
 export declare function rulesVersion(): string;
 /** Assesses one student (returns the assessment, throws HocbaError on invalid input) or a class file. */

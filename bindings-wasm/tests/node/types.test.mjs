@@ -123,3 +123,12 @@ test("outputs without a published schema have exactly the members index.d.ts dec
   }
   assert.deepEqual(failures, []);
 });
+
+test("every export of both entry points is declared in index.d.ts, and every declaration is exported", async () => {
+  const declared = new Set([...dts.matchAll(/export declare (?:function|class|const) (\w+)/g)].map((m) => m[1]));
+  for (const entry of ["index.js", "index.node.js"]) {
+    const exported = Object.keys(await import(new URL(`../../pkg/${entry}`, import.meta.url)));
+    assert.deepEqual(exported.filter((n) => !declared.has(n)), [], `${entry} exports undeclared names`);
+    assert.deepEqual([...declared].filter((n) => !exported.includes(n)), [], `${entry} lacks declared names`);
+  }
+});
