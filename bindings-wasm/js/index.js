@@ -19,11 +19,17 @@ export function init(source) {
   return rulesReady;
 }
 
-/** Loads the verification module (once). `source` defaults to hocba_verify_bg.wasm beside this file. */
+/**
+ * Loads the verification module (once; a failed load, e.g. offline, is tried again on the next call).
+ * `source` defaults to hocba_verify_bg.wasm beside this file.
+ */
 export function initVerification(source) {
   verificationReady ??= initVerify(source === undefined ? undefined : { module_or_path: source }).then((m) => {
     verificationLoaded = true;
     return m;
+  }, (e) => {
+    verificationReady = null;
+    throw e;
   });
   return verificationReady;
 }

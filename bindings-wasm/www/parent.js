@@ -380,15 +380,20 @@ let starting = null;
 
 /**
  * Loads the verification module and the demo trust store and samples, once. A missing demo leaves the view
- * usable with the user's own files.
+ * usable with the user's own files; a module that did not load is tried again on the next use.
  */
 export function startParent() {
-  starting ??= initVerification().then(() => loadDemo().then((demo) => {
-    if (!state.trust) setTrust({ demo: true, files: demo.trust, crls: demo.crls });
-    renderSampleButtons();
-  }).catch((e) => { $("trust-error").textContent = `${t("demoMissing")}: ${e.message}`; })).then(() => {
-    document.body.dataset.parentReady = "true";
-  }, (e) => { $("trust-error").textContent = String(e.message ?? e); });
+  starting ??= initVerification().then(
+    () => loadDemo().then((demo) => {
+      if (!state.trust) setTrust({ demo: true, files: demo.trust, crls: demo.crls });
+      renderSampleButtons();
+    }, (e) => { $("trust-error").textContent = `${t("demoMissing")}: ${e.message}`; })
+      .then(() => { document.body.dataset.parentReady = "true"; }),
+    (e) => {
+      starting = null;
+      $("trust-error").textContent = `${t("verificationMissing")}: ${e.message ?? e}`;
+    },
+  );
   return starting;
 }
 

@@ -176,6 +176,25 @@ test("once loaded, both views work offline", async () => {
   await context.close();
 });
 
+test("a verification module that failed to load is fetched again on the next use", async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  let block = true;
+  await page.route("**/hocba_verify_bg.wasm", (route) => (block ? route.abort() : route.continue()));
+  await page.goto(base);
+  await page.waitForFunction(() => document.getElementById("trust-error").textContent !== "", null, { timeout: 20_000 });
+  assert.match(await page.locator("#trust-error").textContent(), /Không tải được phần kiểm tra học bạ đã ký/);
+  block = false;
+  await page.getByRole("button", { name: /Phụ huynh/ }).click();
+  await page.waitForFunction(() => document.body.dataset.parentReady === "true", null, { timeout: 20_000 });
+  await page.setInputFiles("#parent-file", join(signed, "valid.json"));
+  await page.waitForSelector("#verdict.valid");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("parent flow: the QR code of a printed copy, pasted, checked against the open record", async () => {
   const { page, errors, context } = await openParent(360);
   await page.locator("#qr-box summary").click();
