@@ -70,15 +70,20 @@ function refused(text) {
   return new HocbaError(out.problems?.length ? out.problems : out.errors ?? [out.error], out.error);
 }
 
+const BOTH_LOADED = { rules: () => true, verification: () => true, load: async () => {} };
+
 /**
- * Builds the public functions over the wasm-bindgen exports of the two modules: `wasm` the rules, `verificationWasm`
- * the verification (D-103). `platformChecker` makes the object that runs signature checks with the
- * platform's crypto (webcrypto.js, node-crypto.js), or returns null. `loading` says whether the
- * verification module is loaded (`loaded()`) and loads it (`load()`, a promise); by default it is loaded.
+ * Builds the public functions over the wasm-bindgen exports of the two modules (D-103): `wasm` the rules,
+ * `verificationWasm` the verification. `platformChecker` makes the object that runs signature checks with
+ * the platform's crypto (webcrypto.js, node-crypto.js), or returns null. `loading` says which modules are
+ * loaded (`rules()`, `verification()`) and loads verification (`load()`, a promise); by default both are.
  */
-export function wrap(wasm, verificationWasm, platformChecker = () => null, loading = { loaded: () => true, load: async () => {} }) {
+export function wrap(wasm, verificationWasm, platformChecker = () => null, loading = BOTH_LOADED) {
+  // validateRecord, canonicalBytes, canonicalDigest and rulesVersion are in both modules: a page that opened
+  // on verification has them before (or without) the rules module.
+  const records = () => (loading.rules() ? wasm : verificationWasm);
   return {
-    rulesVersion: () => wasm.rulesVersion(),
+    rulesVersion: () => records().rulesVersion(),
     assess(input, { config, lang = "vi" } = {}) {
       const out = JSON.parse(wasm.assess(asText(input), config ? asText(config) : "", checkLang(lang)));
       if (out.students !== undefined) return out; // a class: per-student outcomes, never thrown whole
@@ -91,21 +96,21 @@ export function wrap(wasm, verificationWasm, platformChecker = () => null, loadi
       return out.class;
     },
     validate(record, { lang = "vi" } = {}) {
-      const out = JSON.parse(wasm.validateRecord(asText(record), checkLang(lang)));
+      const out = JSON.parse(records().validateRecord(asText(record), checkLang(lang)));
       if (!out.ok) throw new HocbaError(out.problems.length ? out.problems : [out.error], out.error);
       const { ok, ...report } = out;
       return report;
     },
     canonicalBytes(record, { lang = "vi" } = {}) {
       try {
-        return wasm.canonicalBytes(asText(record), checkLang(lang));
+        return records().canonicalBytes(asText(record), checkLang(lang));
       } catch (e) {
         if (typeof e === "string") throw refused(e);
         throw e;
       }
     },
     canonicalDigest(record, { lang = "vi" } = {}) {
-      const out = JSON.parse(wasm.canonicalDigest(asText(record), checkLang(lang)));
+      const out = JSON.parse(records().canonicalDigest(asText(record), checkLang(lang)));
       if (!out.ok) throw new HocbaError(out.problems.length ? out.problems : [out.error], out.error);
       return out.digest;
     },
@@ -131,7 +136,7 @@ export function wrap(wasm, verificationWasm, platformChecker = () => null, loadi
 
   /** A trust store and CRLs built once (certificate links checked once), for verifying many records. */
   function createVerifier({ trust = [], crls = [], trustSource = "", trustAsOf, lang = "vi" } = {}) {
-    if (!loading.loaded()) {
+    if (!loading.verification()) {
       throw new HocbaError([{ code: "verification_not_loaded", pointer: "",
         message: "the verification module is not loaded: await initVerification() first" }]);
     }

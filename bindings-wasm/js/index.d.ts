@@ -451,8 +451,9 @@ export declare class HocbaError extends Error {
   problems: (Problem | RecordProblem)[];
 }
 
-/** Loads the rules module, `hocba_rules_bg.wasm` (browsers; a no-op in Node): needed before every function but
- * the verification ones. */
+/** Loads the rules module, `hocba_rules_bg.wasm` (browsers; a no-op in Node): needed before `assess` and
+ * `importGradebook`, and before `validate`, `canonicalBytes`, `canonicalDigest` and `rulesVersion` unless the
+ * verification module, which has those four too, is loaded. */
 export declare function init(source?: string | URL | Request | Response | BufferSource | WebAssembly.Module): Promise<unknown>;
 /** Loads the verification module, `hocba_verify_bg.wasm` (browsers; a no-op in Node): needed before
  * `createVerifier` and `verifyQrStub`, which otherwise throw HocbaError `verification_not_loaded`; `verify`
@@ -462,13 +463,13 @@ export declare function initVerification(source?: string | URL | Request | Respo
  * The public functions built over the raw wasm-bindgen exports of the two modules (what this package does
  * for itself; for tests and custom loaders): `rulesWasm` is `hocba_rules.js`, `verificationWasm`
  * `hocba_verify.js`, `platformChecker` makes the object that runs signature checks with the platform's
- * crypto (or returns null), `loading` says whether the verification module is loaded and loads it.
+ * crypto (or returns null), `loading` says which modules are loaded and loads the verification module.
  */
 export declare function wrap(
   rulesWasm: object,
   verificationWasm: object,
   platformChecker?: () => object | null,
-  loading?: { loaded(): boolean; load(): Promise<unknown> },
+  loading?: { rules(): boolean; verification(): boolean; load(): Promise<unknown> },
 ): {
   rulesVersion: typeof rulesVersion; assess: typeof assess; importGradebook: typeof importGradebook;
   validate: typeof validate; canonicalBytes: typeof canonicalBytes; canonicalDigest: typeof canonicalDigest;

@@ -1,6 +1,8 @@
 // hocba for browsers and bundlers. The package has two WebAssembly modules (decisions D-103): the rules
 // (assess, validate, canonical bytes, gradebooks), loaded by `await init()`, and verification, loaded by
-// `await initVerification()` — only a page that verifies downloads it; `verify()` loads it itself.
+// `await initVerification()` — only a page that verifies downloads it; `verify()` loads it itself. The
+// record functions but `assess`/`importGradebook` (validate, canonical bytes and digest, rulesVersion) are
+// in both, so a page that only verifies needs only the second.
 // Every function returns plain typed objects (see index.d.ts); invalid input throws a HocbaError whose
 // `code` is the stable machine code of the first problem and whose `problems` lists all of them.
 import initRules, * as rules from "./hocba_rules.js";
@@ -10,12 +12,22 @@ import { wrap } from "./errors.js";
 import { platformChecker } from "./webcrypto.js";
 
 let rulesReady = null;
+let rulesLoaded = false;
 let verificationReady = null;
 let verificationLoaded = false;
 
-/** Loads the rules module (once). `source` defaults to hocba_rules_bg.wasm beside this file. */
+/**
+ * Loads the rules module (once; a failed load is tried again on the next call). `source` defaults to
+ * hocba_rules_bg.wasm beside this file.
+ */
 export function init(source) {
-  rulesReady ??= initRules(source === undefined ? undefined : { module_or_path: source });
+  rulesReady ??= initRules(source === undefined ? undefined : { module_or_path: source }).then((m) => {
+    rulesLoaded = true;
+    return m;
+  }, (e) => {
+    rulesReady = null;
+    throw e;
+  });
   return rulesReady;
 }
 
@@ -36,6 +48,7 @@ export function initVerification(source) {
 
 export const { rulesVersion, assess, importGradebook, validate, canonicalBytes, canonicalDigest, verify, verifyQrStub,
   createVerifier } = wrap(rules, verification, platformChecker, {
-  loaded: () => verificationLoaded,
+  rules: () => rulesLoaded,
+  verification: () => verificationLoaded,
   load: () => initVerification(),
 });

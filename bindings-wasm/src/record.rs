@@ -1,5 +1,7 @@
-//! Records in the browser: validation (every problem) and the canonical bytes and digest that signatures
-//! cover. Thin conversions over `hocba_core::record` and `hocba_core::canonical`.
+//! Records in the browser: validation (every problem), the canonical bytes and digest that signatures
+//! cover, and the rules version. Thin conversions over `hocba_core::record` and `hocba_core::canonical`.
+//! In both modules (D-103): a page that opens on the parent view needs the digest and the version
+//! without the rules module.
 
 use hocba_core::canonical::{canonical_bytes as core_canonical_bytes, sha256_hex};
 use hocba_core::record::parse::read_record_value;
@@ -87,4 +89,11 @@ pub fn canonical_digest(record: &str, lang_code: &str) -> String {
         Ok(bytes) => text(&json!({"ok": true, "digest": sha256_hex(&bytes)})),
         Err(e) => e,
     }
+}
+
+/// The version of the rules engine.
+#[wasm_bindgen(js_name = rulesVersion)]
+#[must_use]
+pub fn rules_version() -> String {
+    hocba_core::RULES_VERSION.to_string()
 }

@@ -1,4 +1,4 @@
-//! The rules in the browser: assessment of a student or a class, gradebook import and the rules version.
+//! The rules in the browser: assessment of a student or a class, and gradebook import.
 
 use hocba_core::assess::report_json::assess_document_json;
 use hocba_core::RulesConfig;
@@ -6,13 +6,6 @@ use serde_json::json;
 use wasm_bindgen::prelude::*;
 
 use crate::{lang, text};
-
-/// The version of the rules engine.
-#[wasm_bindgen(js_name = rulesVersion)]
-#[must_use]
-pub fn rules_version() -> String {
-    hocba_core::RULES_VERSION.to_string()
-}
 
 /// Assesses a student (`hocba.assess-input/1`) or a class file; `config` is a `RulesConfig` JSON or empty.
 /// Returns `{"ok": true, "assessment": …}`, `{"ok": false, "errors": […]}` or, for a class, `{"ok", "students"}`.

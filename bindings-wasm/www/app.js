@@ -5,8 +5,21 @@ import { t, setLang, lang, applyI18n } from "./i18n.js";
 import { el, showValue, wireDrop } from "./dom.js";
 import { initParent, rerenderParent, startParent } from "./parent.js";
 
-await init();
-document.getElementById("version").textContent = rulesVersion();
+const idle = globalThis.requestIdleCallback ?? ((f) => setTimeout(f, 100));
+
+/** The version in the footer, from whichever module is in (both have it). */
+function showVersion() {
+  try {
+    document.getElementById("version").textContent = rulesVersion();
+  } catch {
+    // neither module is loaded yet: the next load shows it
+  }
+}
+
+/** The rules module (once), which the teacher view needs; its handlers wait for it. */
+function loadRules() {
+  return init().then(showVersion);
+}
 
 // ---------- tabs and language ----------
 const tabs = { teacher: document.getElementById("tab-teacher"), parent: document.getElementById("tab-parent") };
@@ -27,12 +40,20 @@ document.getElementById("lang").addEventListener("click", () => {
 });
 applyI18n();
 initParent();
-// The verification module and the demo load once the teacher view is usable — not before, so its first
-// load carries the rules module only; from then on both views work offline (D-103). Opening the parent
-// view sooner loads them at once.
-(globalThis.requestIdleCallback ?? ((f) => setTimeout(f, 100)))(() => startParent());
-// A link to #parent (e.g. from a printed record's instructions) opens the parent view.
-if (location.hash === "#parent") show("parent");
+// Each view's module first, the other's after it, in the background: the page works offline once both
+// are in, and its first load carries one module (D-103). A link to #parent (e.g. from a printed record's
+// instructions) opens the parent view, which needs only the verification module.
+if (location.hash === "#parent") {
+  show("parent");
+  startParent().then(() => {
+    showVersion();
+    idle(() => loadRules().catch(() => {})); // tried again when the teacher view is used
+  });
+} else {
+  loadRules().then(() => idle(() => startParent()), (e) => {
+    document.getElementById("problems").textContent = String(e.message ?? e);
+  });
+}
 
 // ---------- teacher view ----------
 let doc = null;      // the parsed document (one student or a class)
@@ -228,12 +249,19 @@ function loadTeacherFile(name, text) {
 }
 
 const teacherFile = document.getElementById("teacher-file");
+// Every way into the teacher view waits for the rules module (already in unless the page opened on #parent).
 teacherFile.addEventListener("change", async () => {
   const file = teacherFile.files?.[0];
-  if (file) loadTeacherFile(file.name, await file.text());
+  if (!file) return;
+  await loadRules();
+  loadTeacherFile(file.name, await file.text());
 });
-wireDrop(document.getElementById("teacher-drop"), async ([file]) => loadTeacherFile(file.name, await file.text()));
+wireDrop(document.getElementById("teacher-drop"), async ([file]) => {
+  await loadRules();
+  loadTeacherFile(file.name, await file.text());
+});
 document.getElementById("teacher-sample").addEventListener("click", async () => {
+  await loadRules();
   loadTeacher(await (await fetch("samples/class-10a1.json")).text());
 });
 

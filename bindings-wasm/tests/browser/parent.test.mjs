@@ -195,6 +195,32 @@ test("a verification module that failed to load is fetched again on the next use
   await context.close();
 });
 
+test("a page opened on #parent needs only the verification module; the rules follow for the teacher view", async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  const modules = [];
+  page.on("request", (r) => { if (r.url().endsWith(".wasm")) modules.push(r.url().split("/").pop()); });
+  let blockRules = true; // the rules module cannot load at first: the parent view must not need it
+  await page.route("**/hocba_rules_bg.wasm", (route) => (blockRules ? route.abort() : route.continue()));
+  await page.goto(`${base}#parent`);
+  await page.waitForFunction(() => document.body.dataset.parentReady === "true", null, { timeout: 20_000 });
+  assert.equal(modules[0], "hocba_verify_bg.wasm");
+  await page.click('button[data-sample="valid"]');
+  await page.waitForSelector("#verdict.valid");
+  // The results are shown only when the record's canonical digest (from the verification module) matches.
+  assert.match(await page.locator("table.hocba tr", { hasText: "Toán" }).textContent(), /\d,\d/);
+  assert.notEqual(await page.locator("#version").textContent(), "");
+  blockRules = false;
+  await page.getByRole("button", { name: /Giáo viên/ }).click();
+  await page.setInputFiles("#teacher-file", join(pkgRoot, "..", "examples", "student-tt22-grade10.json"));
+  await page.locator("#problems .ok").waitFor();
+  assert.equal(modules.filter((m) => m === "hocba_verify_bg.wasm").length, 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("parent flow: the QR code of a printed copy, pasted, checked against the open record", async () => {
   const { page, errors, context } = await openParent(360);
   await page.locator("#qr-box summary").click();

@@ -242,7 +242,9 @@ test("the verification module is loaded on demand: createVerifier refuses before
   const raw = await import("../../pkg/hocba_verify.js");
   let loaded = false;
   let loads = 0;
-  const api = wrap(rules, raw, () => null, { loaded: () => loaded, load: async () => { loads += 1; loaded = true; } });
+  const api = wrap(rules, raw, () => null, {
+    rules: () => true, verification: () => loaded, load: async () => { loads += 1; loaded = true; },
+  });
   assert.throws(() => api.createVerifier({ trust, crls }), (e) => e instanceof HocbaError && e.code === "verification_not_loaded");
   assert.throws(() => api.verifyQrStub("HC1:", { trust }), (e) => e instanceof HocbaError && e.code === "verification_not_loaded");
   // The rules need no verification module.
@@ -250,4 +252,20 @@ test("the verification module is loaded on demand: createVerifier refuses before
   assert.equal((await api.verify(envelope, { trust, crls, statusList, now })).verdict, "valid");
   assert.equal(loads, 1);
   api.createVerifier({ trust, crls }).free(); // loaded now: no refusal
+});
+
+test("a page with only the verification module loaded validates and digests records with it, identically", async () => {
+  const rules = await import("../../pkg/hocba_rules.js");
+  const raw = await import("../../pkg/hocba_verify.js");
+  const onlyVerification = wrap({}, raw, () => null, { rules: () => false, verification: () => true, load: async () => {} });
+  const onlyRules = wrap(rules, {}, () => null, { rules: () => true, verification: () => false, load: async () => {} });
+  for (const v of vectors("record")) {
+    const input = v.input_text ?? JSON.stringify(v.input, null, 2);
+    const run = (api, f) => { try { return f(api); } catch (e) { return { code: e.code, problems: e.problems }; } };
+    for (const f of [(api) => api.validate(input), (api) => api.canonicalDigest(input), (api) => api.canonicalBytes(input)]) {
+      assert.deepEqual(run(onlyVerification, f), run(onlyRules, f), v.id);
+    }
+  }
+  assert.equal(onlyVerification.rulesVersion(), onlyRules.rulesVersion());
+  assert.throws(() => onlyVerification.assess("{}"), TypeError); // assess is in the rules module only
 });
