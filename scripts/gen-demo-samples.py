@@ -2,8 +2,8 @@
 """Writes the demo bundle of signed records (examples/signed/) from the shared verification vectors.
 
 The web page, the Kotlin example and the README use it so that a newcomer can verify something at once:
-the trust anchors and CRLs of the test PKI, and four signed records (valid, tampered, revoked, unknown
-signer), each with the status list and the verification time of its vector. The files are copies: the
+the trust anchors and CRLs of the test PKI, and five signed records (valid, tampered, revoked, unknown
+signer, a valid primary-school record), each with the status list and the verification time of its vector. The files are copies: the
 vectors (tests/vectors/verify/) stay the single source. `--check` fails if the bundle is out of date.
 Other files in examples/signed/ (the QR stub of `hocba qr issue`) are left alone.
 """
@@ -23,6 +23,8 @@ SAMPLES = [
     ("revoked", "record-revoked", "Hồ sơ đã bị nhà trường thu hồi", "The school revoked the record"),
     ("unknown-signer", "unknown-root", "Người ký có chứng thư từ một gốc không tin cậy",
      "A signer's certificate chains to an unknown root"),
+    ("valid-primary", "valid-tt27", "Học bạ tiểu học (TT27, lớp 4) hợp lệ",
+     "A valid primary-school record (TT27, grade 4)"),
 ]
 
 

@@ -2,6 +2,7 @@
 """Generates the shared verification vectors in tests/vectors/verify/ from the test PKI (tests/pki/).
 
     python3 scripts/gen-verify-vectors.py            # builds target/debug/hocba first
+    python3 scripts/gen-verify-vectors.py --only valid-tt27,…   # (re)writes only these vectors
 
 Each vector is one JSON file:
 
@@ -31,6 +32,8 @@ OUT = os.path.join(ROOT, "tests", "vectors", "verify")
 HOCBA = os.path.join(ROOT, "target", "debug", "hocba")
 RECORD = os.path.join(ROOT, "tests", "vectors", "verify", "records", "record.json")
 RECORD_V2 = os.path.join(ROOT, "tests", "vectors", "verify", "records", "record-v2.json")
+# A primary-school record (TT27, grade 4) whose teacher, principal and school are the test PKI's signers.
+RECORD_TT27 = os.path.join(ROOT, "tests", "vectors", "verify", "records", "record-tt27.json")
 
 G = "2025-06-20T09:00:00+07:00"
 H = "2025-06-22T10:00:00+07:00"
@@ -130,6 +133,10 @@ def main():
            "Skipped with a message, never silently Valid", full, crls=[])
     vector("valid-years-later", "the teacher's certificate expired long ago (2030) but was valid at the "
            "signing time: still valid in 2035", full, now="2035-01-01T00:00:00Z")
+    tt27 = load(standard(record=RECORD_TT27, tag="tt27"))
+    vector("valid-tt27", "a primary-school record (TT27, grade 4) signed like valid-full: its results are "
+           "recomputed by the TT27 rules", tt27,
+           status=status_list(("issue", tmp("tt27-3.json")), name="status-tt27"))
     alt = load(standard(gvcn="gvcn-p384", ht_key="ht-ed25519", tag="alt"))
     vector("valid-p384-ed25519", "GVCN with ECDSA P-384/SHA-384, HT with Ed25519, seal RSA-PSS", alt)
 
@@ -244,7 +251,16 @@ def main():
            with_sigs(foreign, lambda e: e["signatures"].__setitem__(0, sha1_entry)),
            now="2029-12-01T00:00:00Z", crls=[])
 
-    if os.path.isdir(OUT):
+    # Signatures and keys are random: --only rewrites the named vectors and leaves every other file alone.
+    only = next((a.split("=", 1)[1] if "=" in a else sys.argv[i + 2] for i, a in enumerate(sys.argv[1:])
+                 if a.startswith("--only")), None)
+    if only is not None:
+        wanted = set(only.split(","))
+        unknown = wanted - {v["id"] for v in VECTORS}
+        if unknown:
+            sys.exit(f"no such vector: {', '.join(sorted(unknown))}")
+        VECTORS[:] = [v for v in VECTORS if v["id"] in wanted]
+    elif os.path.isdir(OUT):
         for f in os.listdir(OUT):
             if f.endswith(".json"):
                 os.remove(os.path.join(OUT, f))

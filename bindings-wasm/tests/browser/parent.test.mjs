@@ -221,6 +221,23 @@ test("a page opened on #parent needs only the verification module; the rules fol
   await context.close();
 });
 
+test("parent flow: a primary-school record (TT27) shows its levels and end-of-year test scores", async () => {
+  const { page, errors, context } = await openParent(360);
+  const r = await trySample(page, "valid-primary");
+  assert.match(r.verdict, /✓ Học bạ hợp lệ/);
+  assert.deepEqual(bad(r.checks), []);
+  const toan = await page.locator("table.hocba tr", { hasText: "Toán" }).textContent();
+  assert.match(toan, /Hoàn thành tốt/);
+  assert.match(toan, /10/);
+  const report = await page.locator("#report").textContent();
+  assert.match(report, /Hoàn thành xuất sắc/); // the year's result
+  assert.match(report, /Học sinh Xuất sắc/); // the title
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), "horizontal scrolling at 360 px");
+  await page.screenshot({ path: join(artifacts, "parent-phone-tt27.png"), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("parent flow: the QR code of a printed copy, pasted, checked against the open record", async () => {
   const { page, errors, context } = await openParent(360);
   await page.locator("#qr-box summary").click();

@@ -131,6 +131,7 @@ pub fn sign_stub(
         signed_attrs: der::asn1::SetOfVec::new(),
         chain: Vec::new(),
         signer_key: tbs.key.clone(),
+        unchecked: false,
     };
     let signature = signer
         .sign(&cms_tbs)

@@ -65,6 +65,9 @@ pub struct ToBeSigned {
     pub(crate) signed_attrs: SetOfVec<Attribute>,
     pub(crate) chain: Vec<CertInfo>,
     pub(crate) signer_key: PublicKey,
+    /// Prepared with [`PrepareOptions::unchecked`]: `assemble` does not check the signature either (a
+    /// key below the policy's floor, kept only for test vectors, would fail that check).
+    pub(crate) unchecked: bool,
 }
 
 /// Why the bytes to sign cannot be prepared.
@@ -237,5 +240,6 @@ pub fn prepare(
         signed_attrs,
         chain: chain.to_vec(),
         signer_key: key,
+        unchecked: options.unchecked,
     })
 }
