@@ -11,44 +11,44 @@ export { HocbaError, wrap } from "./errors.js";
 import { wrap } from "./errors.js";
 import { platformChecker } from "./webcrypto.js";
 
-let rulesReady = null;
-let rulesLoaded = false;
-let verificationReady = null;
-let verificationLoaded = false;
-
 /**
- * Loads the rules module (once; a failed load is tried again on the next call). `source` defaults to
- * hocba_rules_bg.wasm beside this file.
+ * Loads a module once with wasm-bindgen's `initWasm`; `loaded` says whether it succeeded. A failed load
+ * (offline, blocked) is tried again on the next call.
  */
-export function init(source) {
-  rulesReady ??= initRules(source === undefined ? undefined : { module_or_path: source }).then((m) => {
-    rulesLoaded = true;
-    return m;
-  }, (e) => {
-    rulesReady = null;
-    throw e;
-  });
-  return rulesReady;
+function loader(initWasm) {
+  let pending = null;
+  const module = {
+    loaded: false,
+    load(source) {
+      pending ??= initWasm(source === undefined ? undefined : { module_or_path: source }).then((m) => {
+        module.loaded = true;
+        return m;
+      }, (e) => {
+        pending = null;
+        throw e;
+      });
+      return pending;
+    },
+  };
+  return module;
 }
 
-/**
- * Loads the verification module (once; a failed load, e.g. offline, is tried again on the next call).
- * `source` defaults to hocba_verify_bg.wasm beside this file.
- */
+const rulesModule = loader(initRules);
+const verificationModule = loader(initVerify);
+
+/** Loads the rules module (once). `source` defaults to hocba_rules_bg.wasm beside this file. */
+export function init(source) {
+  return rulesModule.load(source);
+}
+
+/** Loads the verification module (once). `source` defaults to hocba_verify_bg.wasm beside this file. */
 export function initVerification(source) {
-  verificationReady ??= initVerify(source === undefined ? undefined : { module_or_path: source }).then((m) => {
-    verificationLoaded = true;
-    return m;
-  }, (e) => {
-    verificationReady = null;
-    throw e;
-  });
-  return verificationReady;
+  return verificationModule.load(source);
 }
 
 export const { rulesVersion, assess, importGradebook, validate, canonicalBytes, canonicalDigest, verify, verifyQrStub,
   createVerifier } = wrap(rules, verification, platformChecker, {
-  rules: () => rulesLoaded,
-  verification: () => verificationLoaded,
-  load: () => initVerification(),
+  rules: () => rulesModule.loaded,
+  verification: () => verificationModule.loaded,
+  load: () => verificationModule.load(),
 });

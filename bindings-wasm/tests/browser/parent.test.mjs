@@ -176,17 +176,25 @@ test("once loaded, both views work offline", async () => {
   await context.close();
 });
 
-test("a verification module that failed to load is fetched again on the next use", async () => {
+/** A phone-width page whose requests for `file` fail until `unblock()`; `modules` lists the .wasm fetched. */
+async function pageBlocking(file) {
   const context = await browser.newContext({ viewport: { width: 360, height: 900 } });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
-  let block = true;
-  await page.route("**/hocba_verify_bg.wasm", (route) => (block ? route.abort() : route.continue()));
+  const modules = [];
+  page.on("request", (r) => { if (r.url().endsWith(".wasm")) modules.push(r.url().split("/").pop()); });
+  let blocked = true;
+  await page.route(`**/${file}`, (route) => (blocked ? route.abort() : route.continue()));
+  return { context, page, errors, modules, unblock: () => { blocked = false; } };
+}
+
+test("a verification module that failed to load is fetched again on the next use", async () => {
+  const { context, page, errors, unblock } = await pageBlocking("hocba_verify_bg.wasm");
   await page.goto(base);
   await page.waitForFunction(() => document.getElementById("trust-error").textContent !== "", null, { timeout: 20_000 });
   assert.match(await page.locator("#trust-error").textContent(), /Không tải được phần kiểm tra học bạ đã ký/);
-  block = false;
+  unblock();
   await page.getByRole("button", { name: /Phụ huynh/ }).click();
   await page.waitForFunction(() => document.body.dataset.parentReady === "true", null, { timeout: 20_000 });
   await page.setInputFiles("#parent-file", join(signed, "valid.json"));
@@ -196,14 +204,8 @@ test("a verification module that failed to load is fetched again on the next use
 });
 
 test("a page opened on #parent needs only the verification module; the rules follow for the teacher view", async () => {
-  const context = await browser.newContext({ viewport: { width: 360, height: 900 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  const modules = [];
-  page.on("request", (r) => { if (r.url().endsWith(".wasm")) modules.push(r.url().split("/").pop()); });
-  let blockRules = true; // the rules module cannot load at first: the parent view must not need it
-  await page.route("**/hocba_rules_bg.wasm", (route) => (blockRules ? route.abort() : route.continue()));
+  // The rules module cannot load at first: the parent view must not need it.
+  const { context, page, errors, modules, unblock } = await pageBlocking("hocba_rules_bg.wasm");
   await page.goto(`${base}#parent`);
   await page.waitForFunction(() => document.body.dataset.parentReady === "true", null, { timeout: 20_000 });
   assert.equal(modules[0], "hocba_verify_bg.wasm");
@@ -212,7 +214,7 @@ test("a page opened on #parent needs only the verification module; the rules fol
   // The results are shown only when the record's canonical digest (from the verification module) matches.
   assert.match(await page.locator("table.hocba tr", { hasText: "Toán" }).textContent(), /\d,\d/);
   assert.notEqual(await page.locator("#version").textContent(), "");
-  blockRules = false;
+  unblock();
   await page.getByRole("button", { name: /Giáo viên/ }).click();
   await page.setInputFiles("#teacher-file", join(pkgRoot, "..", "examples", "student-tt22-grade10.json"));
   await page.locator("#problems .ok").waitFor();
