@@ -3,8 +3,8 @@
 
 The web page, the Kotlin example and the README use it so that a newcomer can verify something at once:
 the trust anchors and CRLs of the test PKI, and five signed records (valid, tampered, revoked, unknown
-signer, a valid primary-school record), each with the status list and the verification time of its vector. The files are copies: the
-vectors (tests/vectors/verify/) stay the single source. `--check` fails if the bundle is out of date.
+signer, a valid primary-school record), each with the status list and the verification time of its
+vector. The files are copies: the vectors (tests/vectors/verify/) stay the single source. `--check` fails if the bundle is out of date.
 Other files in examples/signed/ (the QR stub of `hocba qr issue`) are left alone.
 """
 import json

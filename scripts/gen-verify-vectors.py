@@ -18,6 +18,7 @@ rewrites every file: CI does not regenerate and diff. The expected results are w
 verifier's output and were reviewed case by case when generated; the Rust attack tests also assert the
 decisive checks of each case explicitly.
 """
+import argparse
 import base64
 import json
 import os
@@ -119,7 +120,7 @@ def with_sigs(env, fn):
     return e
 
 
-def main():
+def main(only=None):
     os.chdir(ROOT)
     run("cargo", "build", "-q", "-p", "hocba-cli")
     shutil.copy(f"{PKI}/tsa-serial.txt", tmp("tsa-serial.txt"))
@@ -252,8 +253,6 @@ def main():
            now="2029-12-01T00:00:00Z", crls=[])
 
     # Signatures and keys are random: --only rewrites the named vectors and leaves every other file alone.
-    only = next((a.split("=", 1)[1] if "=" in a else sys.argv[i + 2] for i, a in enumerate(sys.argv[1:])
-                 if a.startswith("--only")), None)
     if only is not None:
         wanted = set(only.split(","))
         unknown = wanted - {v["id"] for v in VECTORS}
@@ -313,7 +312,9 @@ def expected_of(v):
 
 
 if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description="Writes the shared verification vectors.")
+    parser.add_argument("--only", metavar="ID,…", help="write only these vectors, leave the others as they are")
     try:
-        main()
+        main(parser.parse_args().only)
     finally:
         shutil.rmtree(TMP, ignore_errors=True)

@@ -3,7 +3,7 @@
 //! text that `js/index.js` parses into the typed objects declared in `js/index.d.ts`. Passing text rather
 //! than JS objects keeps the module small (no serde-wasm-bindgen) and the output byte-identical to the CLI.
 //! Exports, feature `rules`: `assess`, `importGradebook` (`rules.rs`); feature `verification`: the
-//! `Verifier` class (`verify.rs`: signed envelopes and QR stubs); either: `rulesVersion`,
+//! `Verifier` class (`verify.rs`: signed envelopes and QR stubs); always: `rulesVersion`,
 //! `validateRecord`, `canonicalBytes`, `canonicalDigest` (`record.rs`), so a page that only verifies
 //! needs one module. The package builds each feature as a module of its own, so a page that only
 //! validates never downloads verification (decisions D-103).
@@ -11,7 +11,6 @@
 use hocba_core::Lang;
 use serde_json::Value;
 
-#[cfg(any(feature = "rules", feature = "verification"))]
 mod record;
 #[cfg(feature = "rules")]
 mod rules;
@@ -20,7 +19,6 @@ mod verify;
 #[cfg(feature = "verification")]
 mod webcrypto;
 
-#[cfg(any(feature = "rules", feature = "verification"))]
 pub use record::{canonical_bytes, canonical_digest, rules_version, validate};
 #[cfg(feature = "rules")]
 pub use rules::{assess, import_gradebook};

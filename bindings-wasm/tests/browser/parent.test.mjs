@@ -37,13 +37,19 @@ after(async () => {
   server?.close();
 });
 
-async function openParent(width, { on = browser, url = base } = {}) {
+/** A new page `width` px wide: its page errors, and the .wasm files it requested, in order. */
+async function newPage(width, on = browser) {
   const context = await on.newContext({ viewport: { width, height: 900 } });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   const modules = [];
   page.on("request", (r) => { if (r.url().endsWith(".wasm")) modules.push(r.url().split("/").pop()); });
+  return { context, page, errors, modules };
+}
+
+async function openParent(width, { on = browser, url = base } = {}) {
+  const { context, page, errors, modules } = await newPage(width, on);
   await page.goto(url);
   await page.waitForFunction(() => document.body.dataset.parentReady === "true", null, { timeout: 20_000 })
     .catch((e) => { throw new Error(`parent view did not start: ${errors.join("; ") || e.message}`); });
@@ -176,17 +182,12 @@ test("once loaded, both views work offline", async () => {
   await context.close();
 });
 
-/** A phone-width page whose requests for `file` fail until `unblock()`; `modules` lists the .wasm fetched. */
+/** A phone-width page (as `newPage`) whose requests for `file` fail until `unblock()`. */
 async function pageBlocking(file) {
-  const context = await browser.newContext({ viewport: { width: 360, height: 900 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  const modules = [];
-  page.on("request", (r) => { if (r.url().endsWith(".wasm")) modules.push(r.url().split("/").pop()); });
+  const opened = await newPage(360);
   let blocked = true;
-  await page.route(`**/${file}`, (route) => (blocked ? route.abort() : route.continue()));
-  return { context, page, errors, modules, unblock: () => { blocked = false; } };
+  await opened.page.route(`**/${file}`, (route) => (blocked ? route.abort() : route.continue()));
+  return { ...opened, unblock: () => { blocked = false; } };
 }
 
 test("a verification module that failed to load is fetched again on the next use", async () => {
