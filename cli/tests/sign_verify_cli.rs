@@ -1027,3 +1027,55 @@ fn a_root_self_signed_with_sha1_is_still_a_trust_anchor() {
         "{path:#}"
     );
 }
+
+/// Name constraints end to end (D-105): records signed under a province CA whose critical
+/// nameConstraints permit one directory subtree (tests/pki/name-constraints). Before hocba read the
+/// extension, every path through that CA was refused as an unsupported critical extension; now a signer
+/// inside the subtree has a valid path and one outside has an invalid path naming the constraint.
+#[test]
+fn name_constraints_of_a_ca_decide_its_signers_paths() {
+    for (who, status, code) in [
+        ("ok", "valid", "valid"),
+        ("ok-folded", "valid", "valid"),
+        ("outside", "invalid", "name_not_permitted"),
+        ("excluded", "invalid", "name_excluded"),
+        ("gmail-san", "invalid", "name_not_permitted"),
+    ] {
+        let t = Tmp::new(&format!("name-constraints-{who}"));
+        fs::create_dir_all(t.p("trust")).unwrap();
+        fs::copy(pki("name-constraints/root.pem"), t.p("trust/root.pem")).unwrap();
+        ok(hocba()
+            .args(["sign", "--role", "gvcn"])
+            .args(["--key", &pki(&format!("name-constraints/keys/{who}.pem"))])
+            .args([
+                "--cert",
+                &pki(&format!("name-constraints/chains/{who}.pem")),
+            ])
+            .args(["--time", "2027-06-01T09:00:00+07:00", &record()])
+            .args(["-o", &t.p("signed.json")]));
+        let out = run(hocba()
+            .args(["verify", "--trust", &t.p("trust")])
+            .args([
+                "--at",
+                "2027-07-01T00:00:00Z",
+                "--format",
+                "json",
+                "--lang",
+                "en",
+            ])
+            .arg(t.p("signed.json")));
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let path = check_of(&report, "signatures[0].path");
+        assert_eq!(path["status"], status, "{who}: {path:#}");
+        assert_eq!(path["code"], code, "{who}: {path:#}");
+        if status == "invalid" {
+            assert!(
+                path["message"]
+                    .as_str()
+                    .unwrap()
+                    .contains("Sở GD&ĐT Hà Nội CA"),
+                "{who}: {path:#}"
+            );
+        }
+    }
+}

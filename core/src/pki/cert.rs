@@ -12,6 +12,7 @@ use x509_cert::Certificate;
 use super::algorithms::{AlgorithmError, PublicKey, SignatureScheme};
 use super::cache::PathCache;
 use super::der_view::Tlv;
+use super::name_constraints::NameConstraints;
 use super::names::NameInfo;
 use super::x509_walk::{self, Extension};
 use crate::time::UnixTime;
@@ -71,6 +72,8 @@ pub mod ext_oid {
     pub const POLICY_CONSTRAINTS: Oid = Oid::new_unwrap("2.5.29.36");
     /// extKeyUsage.
     pub const EXT_KEY_USAGE: Oid = Oid::new_unwrap("2.5.29.37");
+    /// nameConstraints (enforced on every certificate below the CA: [`super::name_constraints`]).
+    pub const NAME_CONSTRAINTS: Oid = Oid::new_unwrap("2.5.29.30");
     /// inhibitAnyPolicy (recognised, not enforced).
     pub const INHIBIT_ANY_POLICY: Oid = Oid::new_unwrap("2.5.29.54");
     /// authorityInfoAccess.
@@ -129,6 +132,8 @@ struct ExtensionFacts {
     ski: Option<Vec<u8>>,
     aki: Option<Vec<u8>>,
     crl_distribution_points: Vec<Vec<u8>>,
+    name_constraints: Option<Vec<u8>>,
+    subject_alt_name: Option<Vec<u8>>,
     unsupported_critical: Vec<String>,
 }
 
@@ -155,6 +160,15 @@ impl ExtensionFacts {
             ext_oid::CRL_DP => x509_walk::crl_distribution_point_names(value).map(|names| {
                 self.crl_distribution_points = names.into_iter().map(<[u8]>::to_vec).collect();
             }),
+            ext_oid::NAME_CONSTRAINTS => NameConstraints::parse(value).map(|_| {
+                self.name_constraints = Some(value.to_vec());
+            }),
+            // Kept as it is: read only when a CA above constrains names (a malformed one then fails
+            // the path, and otherwise changes nothing, as before name constraints were enforced).
+            ext_oid::SAN => {
+                self.subject_alt_name = Some(value.to_vec());
+                Ok(())
+            }
             other => {
                 if ext.critical && !recognised(&other) {
                     self.unsupported_critical.push(other.to_string());
@@ -222,6 +236,10 @@ pub struct CertInfo {
     /// The full names (GeneralName DER) of the cRLDistributionPoints the issuer serves itself: a CRL
     /// whose issuingDistributionPoint names a point covers the certificate only if it is one of these.
     pub crl_distribution_points: Vec<Vec<u8>>,
+    /// The content of the nameConstraints extension (a CA's limits on the names below it), well formed.
+    pub name_constraints: Option<Vec<u8>>,
+    /// The content of the subjectAltName extension, as written.
+    pub subject_alt_name: Option<Vec<u8>>,
     /// Critical extensions hocba does not process (dotted OIDs), or extensions that failed to decode.
     pub unsupported_critical: Vec<String>,
     /// DER of the SubjectPublicKeyInfo.
@@ -284,6 +302,8 @@ impl CertInfo {
             ski: ext.ski,
             aki: ext.aki,
             crl_distribution_points: ext.crl_distribution_points,
+            name_constraints: ext.name_constraints,
+            subject_alt_name: ext.subject_alt_name,
             unsupported_critical: ext.unsupported_critical,
             tbs_der: signed.tbs.raw.to_vec(),
             subject_der: tbs.subject.raw.to_vec(),

@@ -7,6 +7,7 @@ pub mod cert;
 pub mod crl;
 pub mod der_view;
 pub mod key_usage;
+pub mod name_constraints;
 pub mod names;
 #[cfg(feature = "native-crypto")]
 mod native_backend;

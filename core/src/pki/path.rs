@@ -17,6 +17,7 @@ use super::algorithms::AlgorithmError;
 use super::cache::{memo_signature, NoPathCache, PathCache};
 use super::cert::CertInfo;
 use super::key_usage::{check_usage, KeyUsageError, Usage};
+use super::name_constraints::{check_names, NameViolation};
 use super::trust_store::TrustStore;
 use crate::time::UnixTime;
 use crate::Lang;
@@ -128,6 +129,16 @@ pub enum PathError {
         /// The extension.
         oid: String,
     },
+    /// A certificate's names break the name constraints of a CA above it (RFC 5280 §4.2.1.10).
+    #[error("{ca} limits the names of the certificates below it, and the certificate of {subject} breaks that: {}", .violation.describe_en())]
+    NameConstraints {
+        /// The certificate whose names are refused.
+        subject: String,
+        /// The constraining CA.
+        ca: String,
+        /// Which name and why.
+        violation: NameViolation,
+    },
 }
 
 impl PathError {
@@ -149,6 +160,7 @@ impl PathError {
             } => "certificate_signature_invalid",
             PathError::Algorithm { error, .. } => error.code(),
             PathError::UnsupportedCriticalExtension { .. } => "unsupported_critical_extension",
+            PathError::NameConstraints { violation, .. } => violation.code(),
         }
     }
 
@@ -202,6 +214,14 @@ impl PathError {
             }
             PathError::UnsupportedCriticalExtension { subject, oid } => alloc::format!(
                 "chứng thư số của {subject} có phần mở rộng bắt buộc (critical) mà hocba không xử lý: {oid}"
+            ),
+            PathError::NameConstraints {
+                subject,
+                ca,
+                violation,
+            } => alloc::format!(
+                "{ca} giới hạn tên của các chứng thư bên dưới, chứng thư số của {subject} vi phạm giới hạn đó: {}",
+                violation.describe_vi()
             ),
         }
     }
@@ -371,6 +391,24 @@ fn validate(path: &[Arc<CertInfo>], store: &TrustStore, at: UnixTime) -> Result<
                 });
             }
         }
+        check_name_constraints(cert, &path[..i])?;
+    }
+    Ok(())
+}
+
+/// The name constraints of the CA `ca` over the certificates `below` it (leaf first). Self-issued
+/// certificates other than the leaf are exempt (RFC 5280 §6.1.3 b). A trust anchor's own constraints
+/// apply too, as OpenSSL and Go apply them: a root that limits its names means it (D-105).
+fn check_name_constraints(ca: &CertInfo, below: &[Arc<CertInfo>]) -> Result<(), PathError> {
+    for (j, cert) in below.iter().enumerate() {
+        if j > 0 && cert.is_self_issued() {
+            continue;
+        }
+        check_names(ca, cert).map_err(|violation| PathError::NameConstraints {
+            subject: cert.display_name(),
+            ca: ca.display_name(),
+            violation,
+        })?;
     }
     Ok(())
 }
