@@ -16,6 +16,7 @@
 #   gmail-san.pem     inside, subjectAltName mailbox lan@gmail.com         → name_not_permitted
 #   gmail-subject.pem inside, emailAddress=lan@gmail.com in the subject    → name_not_permitted
 #   dns-excluded.pem  inside, subjectAltName DNS www.test.edu.vn           → name_excluded
+#   ca-reencoded.pem  the CA again (same key), its subject encoded otherwise and in upper case
 #
 # Each person's key is kept in keys/NAME.pem and the person's certificate with the CA's in chains/NAME.pem,
 # for the CLI's sign-then-verify test. TEST ONLY: these keys are public and must never sign anything real. Validity starts on the day of
@@ -104,6 +105,14 @@ issue() {
 }
 
 issue ca "/C=VN/O=Sở Giáo dục và Đào tạo Hà Nội/CN=Sở GD&ĐT Hà Nội CA" ca root
+# The same CA and key, its subject written another way (PrintableString and BMPString, upper case): the
+# people's certificates name their issuer in UTF8String, so a path through this copy chains only if names
+# compare as RFC 5280 §7.1 asks (D-106).
+printf '[req]\ndistinguished_name=dn\nstring_mask=default\n[dn]\n' > "$W/req.cnf"
+openssl req -new -utf8 -config "$W/req.cnf" -key "$W/ca.key" \
+  -subj "/C=VN/O=SỞ GIÁO DỤC VÀ ĐÀO TẠO HÀ NỘI/CN=SỞ GD&ĐT HÀ NỘI CA" -out "$W/ca-reencoded.csr"
+openssl x509 -req -in "$W/ca-reencoded.csr" -CA "$OUT/root.pem" -CAkey "$W/root.key" -set_serial 100 \
+  -days 3650 -sha256 -extfile "$W/ext.cnf" -extensions ca -out "$OUT/ca-reencoded.pem" 2>/dev/null
 HN="/C=VN/O=Sở Giáo dục và Đào tạo Hà Nội"
 issue ok "$HN/OU=THPT Chu Văn An/CN=Nguyễn Thị Lan" person_lan ca default
 issue ok-folded "/C=VN/O=SỞ GIÁO DỤC VÀ ĐÀO TẠO  HÀ NỘI/CN=Trần Văn Minh" person ca default

@@ -105,3 +105,24 @@ fn the_constraints_are_read_when_the_certificate_is() {
     );
     assert!(pem("ok").subject_alt_name.is_some());
 }
+
+/// D-106: certificates chain when names match as RFC 5280 §7.1 asks, not only byte for byte. The
+/// people's certificates name their issuer in UTF8String; `ca-reencoded` is the same CA and key with
+/// its subject in PrintableString and BMPString, in upper case. `openssl verify` cannot chain through
+/// it (it folds ASCII only).
+#[test]
+fn issuer_names_match_however_they_are_encoded() {
+    let mut store = TrustStore::new();
+    store.add_anchor(pem("root"));
+    store.add_intermediate(pem("ca-reencoded"));
+    let store = store.finish().unwrap();
+    let ok = Arc::new(pem("ok"));
+    let reencoded = pem("ca-reencoded");
+    assert_ne!(ok.issuer_der, reencoded.subject_der);
+    assert!(ok.may_be_issued_by(&reencoded));
+    let path = build_path(&ok, &[], &store, at()).unwrap();
+    assert_eq!(path.certs[1].fingerprint, reencoded.fingerprint);
+    // Its name constraints still apply through the re-encoded copy.
+    let outside = build_path(&Arc::new(pem("outside")), &[], &store, at()).unwrap_err();
+    assert_eq!(outside.code(), "name_not_permitted");
+}

@@ -12,6 +12,7 @@ use x509_cert::Certificate;
 use super::algorithms::{AlgorithmError, PublicKey, SignatureScheme};
 use super::cache::PathCache;
 use super::der_view::Tlv;
+use super::dn_compare::name_key;
 use super::name_constraints::NameConstraints;
 use super::names::NameInfo;
 use super::x509_walk::{self, Extension};
@@ -209,6 +210,10 @@ pub struct CertInfo {
     pub subject_der: Vec<u8>,
     /// DER of the issuer name.
     pub issuer_der: Vec<u8>,
+    /// The subject's and issuer's comparison keys (RFC 5280 §7.1, [`super::dn_compare`]): names chain
+    /// when these are equal, however their strings are encoded.
+    pub(crate) subject_key: Vec<u8>,
+    pub(crate) issuer_key: Vec<u8>,
     /// The subject's readable attributes.
     pub subject: NameInfo,
     /// The issuer's readable attributes.
@@ -308,6 +313,8 @@ impl CertInfo {
             tbs_der: signed.tbs.raw.to_vec(),
             subject_der: tbs.subject.raw.to_vec(),
             issuer_der: tbs.issuer.raw.to_vec(),
+            subject_key: name_key(tbs.subject.raw),
+            issuer_key: name_key(tbs.issuer.raw),
             spki_der: tbs.spki.raw.to_vec(),
             signature: signed.signature.map(<[u8]>::to_vec),
             has_extensions: tbs.extensions.is_some(),
@@ -356,10 +363,15 @@ impl CertInfo {
         Ok(certs)
     }
 
-    /// Issued by itself (subject = issuer)?
+    /// Issued by itself (subject and issuer match, RFC 5280 §7.1)?
     #[must_use]
     pub fn is_self_issued(&self) -> bool {
-        self.subject_der == self.issuer_der
+        self.subject_key == self.issuer_key
+    }
+
+    /// Is its issuer the name whose [`name_key`] is `key` (RFC 5280 §7.1)?
+    pub(crate) fn has_issuer_key(&self, key: &[u8]) -> bool {
+        self.issuer_key == key
     }
 
     /// A CA certificate (basicConstraints cA true)?
@@ -371,7 +383,7 @@ impl CertInfo {
     /// Could `issuer` have issued this certificate (names, and key identifiers when both are given)?
     #[must_use]
     pub fn may_be_issued_by(&self, issuer: &CertInfo) -> bool {
-        if self.issuer_der != issuer.subject_der {
+        if self.issuer_key != issuer.subject_key {
             return false;
         }
         match (&self.aki, &issuer.ski) {

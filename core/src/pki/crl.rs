@@ -91,6 +91,8 @@ pub struct CrlInfo {
     pub fingerprint: [u8; 32],
     /// DER of the issuer name.
     pub issuer_der: Vec<u8>,
+    /// Its comparison key (RFC 5280 §7.1, [`super::dn_compare`]).
+    pub(crate) issuer_key: Vec<u8>,
     /// Readable issuer.
     pub issuer: NameInfo,
     /// thisUpdate.
@@ -179,6 +181,7 @@ impl CrlInfo {
         Ok(CrlInfo {
             fingerprint: sha2::Sha256::digest(&der_bytes).into(),
             issuer_der: tbs.issuer.raw.to_vec(),
+            issuer_key: super::dn_compare::name_key(tbs.issuer.raw),
             issuer: NameInfo::from_attributes(&issuer),
             this_update: tbs.this_update,
             next_update: tbs.next_update,
@@ -216,7 +219,7 @@ impl CrlInfo {
     /// [`CrlInfo::signed_by`], remembering the signature check in `cache`.
     #[must_use]
     pub fn signed_by_cached(&self, issuer: &CertInfo, cache: &dyn PathCache) -> bool {
-        if self.issuer_der != issuer.subject_der || check_usage(issuer, Usage::CrlSigning).is_err()
+        if self.issuer_key != issuer.subject_key || check_usage(issuer, Usage::CrlSigning).is_err()
         {
             return false;
         }

@@ -7,9 +7,8 @@
 //! its TLS paths with its own types), so the matching is written here, read in place like the rest of
 //! the certificate ([`super::x509_walk`]). Forms and rules:
 //!
-//! * `directoryName`: the constraint's RDNs are a prefix of the subject's. Attribute values that are
-//!   strings compare as RFC 5280 §7.1 asks (RFC 4518: case folded, surrounding and repeated spaces
-//!   ignored), other values by their DER.
+//! * `directoryName`: the constraint's RDNs are a prefix of the subject's, compared as RFC 5280 §7.1
+//!   asks ([`super::dn_compare`]).
 //! * `rfc822Name`: `a@host` one mailbox, `host` every mailbox on that host, `.domain` every mailbox on a
 //!   host under the domain; hosts compare case-insensitively. With rfc822Name constraints, the subject's
 //!   `emailAddress` attributes are checked too (§4.2.1.10, as OpenSSL and Go do with or without an
@@ -34,6 +33,7 @@ use der::{Tag, TagNumber};
 
 use super::cert::CertInfo;
 use super::der_view::Tlv;
+use super::dn_compare::directory_within;
 use super::names::{decode_directory_string, NameInfo};
 use super::x509_walk;
 
@@ -500,66 +500,6 @@ fn ip_within(address: &[u8], base: &[u8]) -> bool {
         .all(|((a, b), m)| a & m == b & m)
 }
 
-/// One attribute value as compared: a string folded as RFC 4518 would (case, surrounding and repeated
-/// spaces; NFC), anything else its tag and DER.
-#[derive(Debug, PartialEq, Eq)]
-enum ValueKey {
-    Text(String),
-    Der(u8, Vec<u8>),
-}
-
-fn value_key(tag: Tag, value: &[u8]) -> ValueKey {
-    match decode_directory_string(tag, value) {
-        Some(text) => {
-            let mut folded = String::with_capacity(text.len());
-            for word in crate::nfc::nfc(&text).to_lowercase().split_whitespace() {
-                if !folded.is_empty() {
-                    folded.push(' ');
-                }
-                folded.push_str(word);
-            }
-            ValueKey::Text(folded)
-        }
-        None => ValueKey::Der(tag.octet(), value.to_vec()),
-    }
-}
-
-/// One RDN's (type, value key) pairs.
-fn rdn_keys(rdn: Tlv<'_>) -> Result<Vec<(ObjectIdentifier, ValueKey)>, der::Error> {
-    let mut keys = Vec::new();
-    for member in rdn.expect(Tag::Set)?.children()? {
-        let mut fields = member?.expect(Tag::Sequence)?.children()?;
-        let oid: ObjectIdentifier = fields.required_with(Tag::ObjectIdentifier)?.decode()?;
-        let value = fields.required()?;
-        fields.finish()?;
-        keys.push((oid, value_key(value.tag, value.value)));
-    }
-    Ok(keys)
-}
-
-/// RDNs compare as sets (RFC 5280 §7.1). Their members are few, so each is looked up in the other (both
-/// ways: two members may fold to one key).
-fn same_rdn(a: &[(ObjectIdentifier, ValueKey)], b: &[(ObjectIdentifier, ValueKey)]) -> bool {
-    a.len() == b.len() && a.iter().all(|m| b.contains(m)) && b.iter().all(|m| a.contains(m))
-}
-
-/// directoryName: the base's RDNs are the first RDNs of the name.
-fn directory_within(name: &[u8], base: &[u8]) -> bool {
-    let rdns = |der: &[u8]| -> Result<Vec<_>, der::Error> {
-        Tlv::parse(der)?
-            .expect(Tag::Sequence)?
-            .children()?
-            .map(|rdn| rdn_keys(rdn?))
-            .collect()
-    };
-    match (rdns(name), rdns(base)) {
-        (Ok(name), Ok(base)) => {
-            base.len() <= name.len() && base.iter().zip(&name).all(|(b, n)| same_rdn(b, n))
-        }
-        _ => false,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
@@ -710,53 +650,6 @@ mod tests {
             nc.check(&subject(), Some(b"\x04\x00")),
             Err(NameViolation::Unreadable)
         );
-    }
-
-    /// A Name of RDNs, each a list of (OID arc after 2.5.4, tag, text).
-    fn name(rdns: &[&[(u8, u8, &str)]]) -> Vec<u8> {
-        let rdns: Vec<u8> = rdns
-            .iter()
-            .flat_map(|rdn| {
-                let members: Vec<u8> = rdn
-                    .iter()
-                    .flat_map(|&(arc, tag, text)| {
-                        tlv(
-                            0x30,
-                            &[tlv(0x06, &[85, 4, arc]), tlv(tag, text.as_bytes())].concat(),
-                        )
-                    })
-                    .collect();
-                tlv(0x31, &members)
-            })
-            .collect();
-        tlv(0x30, &rdns)
-    }
-
-    #[test]
-    fn directory_names_compare_rdn_by_rdn_as_sets_of_folded_values() {
-        let base = name(&[&[(6, 0x13, "VN")], &[(10, 0x0C, "Sở GD&ĐT Hà Nội")]]);
-        let inside = name(&[
-            &[(6, 0x0C, "vn")],
-            &[(10, 0x0C, "  SỞ GD&ĐT   HÀ NỘI ")],
-            &[(3, 0x0C, "Lan")],
-        ]);
-        assert!(directory_within(&inside, &base));
-        assert!(!directory_within(&base, &inside));
-        assert!(!directory_within(&name(&[&[(6, 0x13, "VN")]]), &base));
-        let other = name(&[&[(6, 0x13, "VN")], &[(10, 0x0C, "Sở GD&ĐT Đà Nẵng")]]);
-        assert!(!directory_within(&other, &base));
-        // A multi-valued RDN matches in any order, never with a member missing or doubled.
-        let two = name(&[&[(10, 0x0C, "A"), (11, 0x0C, "B")]]);
-        let swapped = name(&[&[(11, 0x0C, "b"), (10, 0x0C, "a")]]);
-        assert!(directory_within(&swapped, &two));
-        assert!(!directory_within(&name(&[&[(10, 0x0C, "A")]]), &two));
-        let folded_twice = name(&[&[(10, 0x0C, "A"), (10, 0x0C, "a")]]);
-        let distinct = name(&[&[(10, 0x0C, "A"), (10, 0x0C, "x")]]);
-        assert!(!directory_within(&folded_twice, &distinct));
-        // Values that are not strings compare by their DER.
-        let octets = name(&[&[(45, 0x04, "x")]]);
-        assert!(directory_within(&octets, &name(&[&[(45, 0x04, "x")]])));
-        assert!(!directory_within(&octets, &name(&[&[(45, 0x04, "X")]])));
     }
 
     #[test]

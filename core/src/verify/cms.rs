@@ -475,7 +475,8 @@ fn read_der_cms(
             let issuer = ias.required_with(Tag::Sequence).map_err(m)?;
             let serial = ias.required_with(Tag::Integer).map_err(m)?;
             ias.finish().map_err(m)?;
-            candidates.find(|c| c.issuer_der == issuer.raw && c.serial == serial.value)
+            let issuer = crate::pki::name_key(issuer.raw);
+            candidates.find(|c| c.serial == serial.value && c.has_issuer_key(&issuer))
         }
         // subjectKeyIdentifier [0] IMPLICIT OCTET STRING
         Tag::ContextSpecific {
@@ -710,7 +711,7 @@ impl CmsFacts {
             let issuer_ok = is
                 .directory_names
                 .iter()
-                .any(|name| *name == self.signer_cert.issuer_der);
+                .any(|name| self.signer_cert.has_issuer_key(&crate::pki::name_key(name)));
             if !serial_ok || !issuer_ok {
                 return Err(EssError::Mismatch);
             }
