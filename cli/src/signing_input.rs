@@ -5,7 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use anyhow::{anyhow, Context};
+use anyhow::{anyhow, bail, Context};
 use hocba_core::pki::{CertInfo, CrlInfo, TrustStore};
 use hocba_core::time::UnixTime;
 
@@ -34,8 +34,8 @@ fn read(path: &Path) -> anyhow::Result<Vec<u8>> {
     read_limited(path, MAX_PKI_FILE).with_context(|| format!("cannot read {}", path.display()))
 }
 
-/// Every certificate file of a directory (`.pem`, `.crt`, `.cer`, `.der`): self-signed ones become
-/// trust anchors, the others intermediates.
+/// Every certificate file of a directory (`.pem`, `.crt`, `.cer`, `.der`, and PKCS #7 bundles `.p7b`,
+/// `.p7c`; PEM read laxly, D-108): self-signed ones become trust anchors, the others intermediates.
 pub fn load_trust(dir: &Path) -> anyhow::Result<TrustStore> {
     let mut store = TrustStore::new();
     let mut files: Vec<PathBuf> = fs::read_dir(dir)
@@ -46,7 +46,7 @@ pub fn load_trust(dir: &Path) -> anyhow::Result<TrustStore> {
             p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
                 matches!(
                     e.to_ascii_lowercase().as_str(),
-                    "pem" | "crt" | "cer" | "der"
+                    "pem" | "crt" | "cer" | "der" | "p7b" | "p7c"
                 )
             })
         })
@@ -94,14 +94,17 @@ pub fn read_der_or_pem(path: &Path) -> anyhow::Result<Vec<u8>> {
         return base64ct::Base64::decode_vec(&body)
             .map_err(|e| anyhow!("{}: bad S/MIME signature part: {e}", path.display()));
     }
-    if trimmed.starts_with(b"-----BEGIN") {
-        let text = std::str::from_utf8(trimmed).context("PEM is not text")?;
-        let start = text.find('\n').map_or(0, |i| i + 1);
-        let end = text.rfind("-----END").unwrap_or(text.len());
-        let body: String = text[start..end].split_whitespace().collect();
-        use base64ct::Encoding as _;
-        return base64ct::Base64::decode_vec(&body)
-            .map_err(|e| anyhow!("{}: bad PEM body: {e}", path.display()));
+    if hocba_core::pki::pem::is_pem(trimmed) {
+        let mut blocks = hocba_core::pki::pem::blocks(trimmed)
+            .map_err(|e| anyhow!("{}: bad PEM: {e}", path.display()))?;
+        if blocks.len() != 1 {
+            bail!(
+                "{}: {} PEM blocks, expected one",
+                path.display(),
+                blocks.len()
+            );
+        }
+        return Ok(blocks.remove(0).der);
     }
     Ok(bytes)
 }

@@ -1079,3 +1079,85 @@ fn name_constraints_of_a_ca_decide_its_signers_paths() {
         }
     }
 }
+
+/// D-108: trust directories as other tools write them, all read: `openssl x509 -text` dumps (text
+/// before the block), base64 wrapped at 76 columns with CRLF, OpenSSL's TRUSTED CERTIFICATE form, and
+/// the CAs as PKCS #7 bundles (`crl2pkcs7`, DER `.p7b` and PEM `PKCS7`). Each verifies the same record as
+/// the plain PEM directory does.
+#[test]
+fn trust_directories_in_other_tools_formats_verify_the_same() {
+    let t = Tmp::new("trust-formats");
+    let env = signed_record(&t);
+    let roots = ["root-national", "root-gov"];
+    let cas = ["ca-public", "ca-gov"];
+    let make = |dir: &str| {
+        let d = t.p(dir);
+        fs::create_dir_all(&d).unwrap();
+        d
+    };
+    // 1. Text dumps.
+    let text = make("text");
+    for n in roots.iter().chain(&cas) {
+        let out = ok(openssl().args(["x509", "-text", "-in", &pki(&format!("certs/{n}.pem"))]));
+        fs::write(format!("{text}/{n}.crt"), out.stdout).unwrap();
+    }
+    // 2. 76 columns, CRLF.
+    let wide = make("wide");
+    for n in roots.iter().chain(&cas) {
+        let pem = fs::read_to_string(pki(&format!("certs/{n}.pem"))).unwrap();
+        let body: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+        let lines: Vec<&str> = body
+            .as_bytes()
+            .chunks(76)
+            .map(|c| std::str::from_utf8(c).unwrap())
+            .collect();
+        let out = format!(
+            "-----BEGIN CERTIFICATE-----\r\n{}\r\n-----END CERTIFICATE-----\r\n",
+            lines.join("\r\n")
+        );
+        fs::write(format!("{wide}/{n}.pem"), out).unwrap();
+    }
+    // 3. Trusted roots, CAs as a DER .p7b; 4. the same bundle as PEM.
+    let bundles = make("bundles");
+    let pem_bundle = make("pem-bundle");
+    for n in roots {
+        let out = ok(openssl().args(["x509", "-trustout", "-in", &pki(&format!("certs/{n}.pem"))]));
+        assert!(String::from_utf8_lossy(&out.stdout).contains("BEGIN TRUSTED CERTIFICATE"));
+        fs::write(format!("{bundles}/{n}.pem"), &out.stdout).unwrap();
+        fs::copy(
+            pki(&format!("certs/{n}.pem")),
+            format!("{pem_bundle}/{n}.pem"),
+        )
+        .unwrap();
+    }
+    for (dir, form, file) in [
+        (&bundles, "DER", "cas.p7b"),
+        (&pem_bundle, "PEM", "cas.pem"),
+    ] {
+        ok(openssl()
+            .args([
+                "crl2pkcs7",
+                "-nocrl",
+                "-outform",
+                form,
+                "-out",
+                &format!("{dir}/{file}"),
+            ])
+            .args(["-certfile", &pki("certs/ca-public.pem")])
+            .args(["-certfile", &pki("certs/ca-gov.pem")]));
+    }
+    for dir in [&text, &wide, &bundles, &pem_bundle] {
+        let out = run(hocba()
+            .args(["verify", "--trust", dir, "--at", "2025-07-10T00:00:00Z"])
+            .args(["--format", "json", "--lang", "en", &env]));
+        let report: Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|_| panic!("{dir}: {}", String::from_utf8_lossy(&out.stderr)));
+        assert_eq!(report["verdict"], "valid", "{dir}: {report:#}");
+        assert_eq!(
+            report["trust"]["anchors"].as_array().map(Vec::len),
+            Some(2),
+            "{dir}: {:#}",
+            report["trust"]
+        );
+    }
+}

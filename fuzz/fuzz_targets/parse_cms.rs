@@ -1,4 +1,5 @@
-//! CMS, certificate, CRL and timestamp-token parsing on arbitrary bytes: no panic, bounded work.
+//! CMS, certificate (DER, lax PEM, PKCS #7 bundles), CRL and timestamp-token parsing on arbitrary bytes:
+//! no panic, bounded work.
 #![no_main]
 
 use hocba_core::pki::name_constraints::check_names;
@@ -21,6 +22,15 @@ fuzz_target!(|data: &[u8]| {
         let _ = check_names(&cert, &cert);
     }
     let _ = CertInfo::load_many(data);
+    // The lax PEM reader, also on the bytes wrapped in boundaries (the fuzzer rarely finds them alone).
+    let _ = hocba_core::pki::pem::blocks(data);
+    let wrapped = [
+        b"-----BEGIN CERTIFICATE-----\n".as_slice(),
+        data,
+        b"\n-----END CERTIFICATE-----",
+    ]
+    .concat();
+    let _ = CertInfo::load_many(&wrapped);
     let _ = CrlInfo::from_bytes(data);
     let _ = token_from_reply(data);
 });

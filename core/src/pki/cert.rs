@@ -333,32 +333,51 @@ impl CertInfo {
         Certificate::from_der(&self.der)
     }
 
-    /// Reads every certificate of a PEM file (or a single DER certificate).
+    /// Reads every certificate of a file: DER, PEM (read laxly, [`super::pem`]: explanatory text, any
+    /// line width, CRLF; labels `CERTIFICATE`, `X509 CERTIFICATE`, OpenSSL's `TRUSTED CERTIFICATE`), or a
+    /// PKCS #7 bundle (`.p7b`/`.p7c`, DER or PEM `PKCS7`/`CMS`).
     ///
     /// # Errors
-    /// [`CertificateError`] for the first certificate that cannot be decoded.
+    /// [`CertificateError`] for the first certificate that cannot be decoded, a block of another kind
+    /// (a key, a CRL), or a file with no certificate.
     pub fn load_many(bytes: &[u8]) -> Result<Vec<CertInfo>, CertificateError> {
-        let trimmed = bytes.trim_ascii_start();
-        if !trimmed.starts_with(b"-----BEGIN") {
-            return Ok(alloc::vec![CertInfo::from_der(bytes)?]);
-        }
         let pem = |detail: String| CertificateError::Pem { detail };
-        const END: &[u8] = b"-----END CERTIFICATE-----";
+        let bundle = |der: &[u8]| {
+            crate::verify::cms::signed_data_certificates(der).map_err(|e| {
+                CertificateError::Malformed {
+                    detail: alloc::format!("PKCS #7 bundle: {e}"),
+                }
+            })
+        };
+        if !super::pem::is_pem(bytes) {
+            return match CertInfo::from_der(bytes) {
+                Ok(cert) => Ok(alloc::vec![cert]),
+                // Not a certificate: a DER PKCS #7 bundle, or the certificate's own error.
+                Err(e) => match bundle(bytes) {
+                    Ok(certs) if !certs.is_empty() => Ok(certs),
+                    _ => Err(e),
+                },
+            };
+        }
         let mut certs = Vec::new();
-        let mut rest = trimmed.trim_ascii_end();
-        while !rest.is_empty() {
-            let end = rest
-                .windows(END.len())
-                .position(|w| w == END)
-                .ok_or_else(|| pem("no post-encapsulation boundary".into()))?
-                + END.len();
-            let (label, der_bytes) = der::pem::decode_vec(rest[..end].trim_ascii_start())
-                .map_err(|e| pem(e.to_string()))?;
-            if label != "CERTIFICATE" {
-                return Err(pem(alloc::format!("PEM label {label}")));
+        for block in super::pem::blocks(bytes).map_err(|e| pem(e.to_string()))? {
+            match block.label.as_str() {
+                "CERTIFICATE" | "X509 CERTIFICATE" => certs.push(CertInfo::from_der(&block.der)?),
+                // The certificate followed by OpenSSL's trust settings, which the trust directory
+                // replaces: only the certificate is read.
+                "TRUSTED CERTIFICATE" => {
+                    let (cert, _settings) =
+                        Tlv::parse_prefix(&block.der).map_err(|e| CertificateError::Malformed {
+                            detail: e.to_string(),
+                        })?;
+                    certs.push(CertInfo::from_der(cert.raw)?);
+                }
+                "PKCS7" | "CMS" => certs.extend(bundle(&block.der)?),
+                other => return Err(pem(alloc::format!("PEM label {other}"))),
             }
-            certs.push(CertInfo::from_der(&der_bytes)?);
-            rest = rest[end..].trim_ascii_start();
+        }
+        if certs.is_empty() {
+            return Err(pem("no certificate in the file".into()));
         }
         Ok(certs)
     }

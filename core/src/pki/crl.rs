@@ -120,16 +120,20 @@ impl CrlInfo {
         let malformed = |e: &dyn core::fmt::Display| CrlError::Malformed {
             detail: e.to_string(),
         };
-        let trimmed = bytes
-            .iter()
-            .position(|b| !b.is_ascii_whitespace())
-            .map_or(&bytes[..0], |i| &bytes[i..]);
-        let der_bytes = if trimmed.starts_with(b"-----BEGIN") {
-            let (label, der) = der::pem::decode_vec(trimmed).map_err(|e| malformed(&e))?;
-            if label != "X509 CRL" {
-                return Err(malformed(&alloc::format!("PEM label {label}")));
+        let der_bytes = if super::pem::is_pem(bytes) {
+            // Read laxly (text around the block, any line width, CRLF: [`super::pem`]); one CRL a file.
+            let mut blocks = super::pem::blocks(bytes).map_err(|e| malformed(&e))?;
+            if blocks.len() != 1 {
+                return Err(malformed(&alloc::format!(
+                    "{} PEM blocks: one CRL a file",
+                    blocks.len()
+                )));
             }
-            der
+            let block = blocks.remove(0);
+            if block.label != "X509 CRL" {
+                return Err(malformed(&alloc::format!("PEM label {}", block.label)));
+            }
+            block.der
         } else {
             bytes.to_vec()
         };

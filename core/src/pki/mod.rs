@@ -13,6 +13,7 @@ pub mod names;
 #[cfg(feature = "native-crypto")]
 mod native_backend;
 pub mod path;
+pub mod pem;
 pub mod trust_store;
 pub(crate) mod x509_walk;
 

@@ -327,6 +327,33 @@ fn signed_data_parts(cms_der: &[u8]) -> Result<SignedDataParts<'_>, CmsError> {
     })
 }
 
+/// The X.509 certificates of a SignedData: a "certs-only" PKCS #7 bundle (`.p7b`, `.p7c`: RFC 5652
+/// SignedData without signers, how CAs often publish their chains) or any signed CMS. Other certificate
+/// formats are skipped, as for signatures.
+///
+/// # Errors
+/// [`CmsError`]: not a SignedData, malformed, more than [`crate::pki::pem::MAX_BLOCKS`] certificates.
+pub fn signed_data_certificates(cms_der: &[u8]) -> Result<Vec<CertInfo>, CmsError> {
+    let parts = signed_data_parts(cms_der)?;
+    if parts.certificates.len() > crate::pki::pem::MAX_BLOCKS {
+        return Err(CmsError::TooManyCertificates {
+            count: parts.certificates.len(),
+            limit: crate::pki::pem::MAX_BLOCKS,
+        });
+    }
+    parts
+        .certificates
+        .iter()
+        .filter(|choice| choice.tag == Tag::Sequence)
+        .enumerate()
+        .map(|(n, choice)| {
+            CertInfo::from_der(choice.raw).map_err(|e| CmsError::Malformed {
+                detail: alloc::format!("certificate {n}: {e}"),
+            })
+        })
+        .collect()
+}
+
 /// The embedded certificates: taken from `cache` by the SHA-256 of their bytes, decoded on a miss.
 fn embedded_certificates(
     choices: &[Tlv<'_>],
