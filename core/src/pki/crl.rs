@@ -20,7 +20,8 @@ use super::cache::{memo_signature, NoPathCache, PathCache};
 use super::cert::CertInfo;
 use super::key_usage::{check_usage, Usage};
 use super::names::NameInfo;
-use super::path::CertPath;
+use super::path::{build_path_cached, CertPath};
+use super::trust_store::TrustStore;
 use super::x509_walk;
 use crate::time::UnixTime;
 use crate::Lang;
@@ -310,6 +311,36 @@ pub fn reason_text(reason: Option<CrlReason>, lang: Lang) -> &'static str {
     }
 }
 
+/// Was `crl`, which names `issuer`'s CA but is not signed with `issuer`'s key, signed by that CA under
+/// another key? After a CA renews its key, its CRLs are signed with the new key and still list the
+/// certificates it issued under the old one. RFC 5280 §6.3.3 (f) accepts such a CRL when its signer has the
+/// certificate issuer's name, may sign CRLs, and has a valid path to the **same trust anchor** as the
+/// certificate. The path is checked at the CRL's thisUpdate, when it signed. Candidates come from the
+/// trust store, where the verifier puts the CA's renewed certificate (D-109).
+fn renewed_ca_signed(
+    crl: &CrlInfo,
+    issuer: &CertInfo,
+    anchor: &Arc<CertInfo>,
+    store: &TrustStore,
+    cache: &dyn PathCache,
+) -> bool {
+    if crl.issuer_key != issuer.subject_key {
+        return false;
+    }
+    store
+        .intermediates()
+        .iter()
+        .chain(store.anchors())
+        .filter(|other| {
+            other.subject_key == issuer.subject_key && other.spki_der != issuer.spki_der
+        })
+        .any(|other| {
+            crl.signed_by_cached(other, cache)
+                && build_path_cached(other, &[], store, crl.this_update, cache)
+                    .is_ok_and(|p| p.anchor().fingerprint == anchor.fingerprint)
+        })
+}
+
 fn casts_doubt_backwards(reason: Option<CrlReason>) -> bool {
     matches!(
         reason,
@@ -323,15 +354,17 @@ fn casts_doubt_backwards(reason: Option<CrlReason>) -> bool {
 }
 
 /// Checks every non-anchor certificate of `path` against `crls` at time `at`; `time_proven` says whether
-/// a timestamp proves `at`.
+/// a timestamp proves `at`. `store` holds the CA certificates a CRL may be signed with besides the
+/// issuer's own ([`renewed_ca_signed`]).
 #[must_use]
 pub fn check_path(
     path: &CertPath,
     crls: &[CrlInfo],
     at: UnixTime,
     time_proven: bool,
+    store: &TrustStore,
 ) -> PathRevocation {
-    check_path_cached(path, crls, at, time_proven, &NoPathCache)
+    check_path_cached(path, crls, at, time_proven, store, &NoPathCache)
 }
 
 /// [`check_path`], remembering CRL signature checks in `cache` (the result is the same).
@@ -341,6 +374,7 @@ pub fn check_path_cached(
     crls: &[CrlInfo],
     at: UnixTime,
     time_proven: bool,
+    store: &TrustStore,
     cache: &dyn PathCache,
 ) -> PathRevocation {
     let mut statuses = Vec::new();
@@ -351,7 +385,8 @@ pub fn check_path_cached(
             .filter(|c| {
                 c.unsupported_critical.is_none()
                     && c.covers(cert)
-                    && c.signed_by_cached(issuer, cache)
+                    && (c.signed_by_cached(issuer, cache)
+                        || renewed_ca_signed(c, issuer, path.anchor(), store, cache))
             })
             .collect();
         let status = match usable.iter().max_by_key(|c| c.this_update) {

@@ -387,7 +387,7 @@ fn judge(d: &DecodedStub, inputs: &QrVerifyInputs<'_>, b: &mut Builder, report: 
 }
 
 fn revocation(path: &crate::pki::CertPath, inputs: &QrVerifyInputs<'_>, at: UnixTime) -> Check {
-    let result = check_path(path, inputs.crls, at, false);
+    let result = check_path(path, inputs.crls, at, false, inputs.store);
     let mut missing = Vec::new();
     for (cert, status) in &result.statuses {
         let who = cert.display_name();

@@ -267,7 +267,7 @@ pub fn verify_timestamp_cached(
     )
     .map_err(TimestampError::Path)?;
     check_usage(&facts.signer_cert, Usage::TimeStamping).map_err(|_| TimestampError::NotATsa)?;
-    for (_, status) in check_path_cached(&path, crls, tst.gen_time, true, cache).statuses {
+    for (_, status) in check_path_cached(&path, crls, tst.gen_time, true, store, cache).statuses {
         if let CertStatus::RevokedBefore { date, .. } = status {
             return Err(TimestampError::TsaRevoked { date });
         }

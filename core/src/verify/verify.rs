@@ -446,7 +446,7 @@ fn revocation_check(
     proven: bool,
     cache: &dyn PathCache,
 ) -> Check {
-    let result = check_path_cached(path, inputs.crls, at, proven, cache);
+    let result = check_path_cached(path, inputs.crls, at, proven, inputs.store, cache);
     let mut missing: Vec<String> = Vec::new();
     let mut later: Vec<(String, UnixTime)> = Vec::new();
     for (cert, status) in &result.statuses {
