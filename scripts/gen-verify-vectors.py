@@ -100,18 +100,32 @@ def openssl_sign(canon_path, who, chain_extra, dst, *extra):
 VECTORS = []
 
 
-def vector(id_, description, envelope, now=NOW, crls=CRLS, status=None, text=None):
+def vector(id_, description, envelope, now=NOW, crls=CRLS, status=None, text=None, trust="pki/trust"):
     VECTORS.append({
         "id": id_,
         "description": description,
         "input": {
             **({"envelope_text": text} if text is not None else {"envelope": envelope}),
-            "trust": "pki/trust",
+            "trust": trust,
             "crls": crls,
             "status_list": status,
             "now": now,
         },
     })
+
+
+def trust_in_other_formats():
+    """tests/pki/trust-formats: the trust store of pki/trust as other tools write it (D-108). The national
+    root as an `openssl x509 -text` dump, the government root as OpenSSL's TRUSTED CERTIFICATE, the two CAs
+    as a DER PKCS #7 bundle. Derived from the checked-in certificates, so a re-run writes the same files."""
+    out = os.path.join(PKI, "trust-formats")
+    shutil.rmtree(out, ignore_errors=True)
+    os.makedirs(out)
+    run("openssl", "x509", "-text", "-in", f"{PKI}/certs/root-national.pem", "-out", f"{out}/root-national.crt")
+    run("openssl", "x509", "-trustout", "-in", f"{PKI}/certs/root-gov.pem", "-out", f"{out}/root-gov.pem")
+    run("openssl", "crl2pkcs7", "-nocrl", "-outform", "DER", "-out", f"{out}/cas.p7b",
+        "-certfile", f"{PKI}/certs/ca-public.pem", "-certfile", f"{PKI}/certs/ca-gov.pem")
+    return "pki/trust-formats"
 
 
 def with_sigs(env, fn):
@@ -132,6 +146,9 @@ def main(only=None):
            full, status=issued)
     vector("valid-without-crl-or-status", "valid signatures; no CRL and no status list: those checks are "
            "Skipped with a message, never silently Valid", full, crls=[])
+    vector("valid-trust-in-other-formats", "valid-full verified with its trust store as other tools write "
+           "it: a -text dump, a TRUSTED CERTIFICATE and a PKCS #7 bundle (.p7b) of the CAs",
+           full, status=issued, trust=trust_in_other_formats())
     vector("valid-years-later", "the teacher's certificate expired long ago (2030) but was valid at the "
            "signing time: still valid in 2035", full, now="2035-01-01T00:00:00Z")
     tt27 = load(standard(record=RECORD_TT27, tag="tt27"))
