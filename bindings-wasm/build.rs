@@ -50,7 +50,11 @@ fn main() {
     out.push_str(
         "/// (path relative to tests/, contents) of the test PKI's trust certificates and CRLs.\npub const PKI: &[(&str, &[u8])] = &[\n",
     );
-    for (folder, extensions) in [("pki/trust", &["pem"][..]), ("pki/crl", &["pem"][..])] {
+    for (folder, extensions) in [
+        ("pki/trust", &["pem"][..]),
+        ("pki/trust-formats", &["pem", "crt", "p7b"][..]),
+        ("pki/crl", &["pem"][..]),
+    ] {
         for path in files(&tests.join(folder), extensions) {
             let _ = writeln!(
                 out,
