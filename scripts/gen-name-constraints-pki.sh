@@ -30,7 +30,8 @@ trap 'rm -rf "$W"' EXIT
 rm -rf "$OUT"
 mkdir -p "$OUT/keys" "$OUT/chains"
 
-key() { openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$W/$1.key" 2>/dev/null; }
+# shellcheck source=scripts/test-pki-lib.sh
+. scripts/test-pki-lib.sh
 
 # OpenSSL reads the dirName sections of a config as Latin-1, which would double-encode the Vietnamese,
 # so the extension is written as DER here.
@@ -48,45 +49,16 @@ excluded = tlv(0x30, tlv(0xA4, tlv(0x30, hanoi + attribute(OU, 0x0C, "PhÃ²ng thá
 print(":".join(f"{b:02X}" for b in tlv(0x30, tlv(0xA0, permitted) + tlv(0xA1, excluded))))
 PY
 )
-cat > "$W/ext.cnf" <<CNF
-[ req ]
-distinguished_name = dn
-string_mask = utf8only
-[ dn ]
-[ root ]
-basicConstraints = critical, CA:true
-keyUsage = critical, keyCertSign, cRLSign
-subjectKeyIdentifier = hash
-[ ca ]
-basicConstraints = critical, CA:true, pathlen:0
-keyUsage = critical, keyCertSign, cRLSign
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid
-nameConstraints = critical, DER:$nc_der
-[ person ]
-basicConstraints = critical, CA:false
-keyUsage = critical, digitalSignature, nonRepudiation
-authorityKeyIdentifier = keyid
-[ person_lan ]
-basicConstraints = critical, CA:false
-keyUsage = critical, digitalSignature, nonRepudiation
-authorityKeyIdentifier = keyid
-subjectAltName = email:lan@chuvanan.edu.vn
-[ person_gmail ]
-basicConstraints = critical, CA:false
-keyUsage = critical, digitalSignature, nonRepudiation
-authorityKeyIdentifier = keyid
-subjectAltName = email:lan@gmail.com
-[ person_dns ]
-basicConstraints = critical, CA:false
-keyUsage = critical, digitalSignature, nonRepudiation
-authorityKeyIdentifier = keyid
-subjectAltName = DNS:www.test.edu.vn
-CNF
+{
+  common_sections
+  ca_section ca "nameConstraints = critical, DER:$nc_der"
+  person_section person
+  person_section person_lan email:lan@chuvanan.edu.vn
+  person_section person_gmail email:lan@gmail.com
+  person_section person_dns DNS:www.test.edu.vn
+} > "$W/ext.cnf"
 
-key root
-openssl req -new -x509 -utf8 -config "$W/ext.cnf" -extensions root -key "$W/root.key" -days 3650 \
-  -subj "/C=VN/O=hocba test/CN=hocba name constraints test root" -out "$OUT/root.pem"
+root root "hocba name constraints test root"
 
 serial=1
 # issue NAME SUBJECT SECTION ISSUER [STRING_MASK]: a certificate for a fresh key.

@@ -22,35 +22,15 @@ trap 'rm -rf "$W"' EXIT
 rm -rf "$OUT"
 mkdir -p "$OUT"
 
-key() { openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$W/$1.key" 2>/dev/null; }
+# shellcheck source=scripts/test-pki-lib.sh
+. scripts/test-pki-lib.sh
 
-cat > "$W/ext.cnf" <<'CNF'
-[ req ]
-distinguished_name = dn
-string_mask = utf8only
-[ dn ]
-[ root ]
-basicConstraints = critical, CA:true
-keyUsage = critical, keyCertSign, cRLSign
-subjectKeyIdentifier = hash
-[ ca ]
-basicConstraints = critical, CA:true, pathlen:0
-keyUsage = critical, keyCertSign, cRLSign
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid
-[ person ]
-basicConstraints = critical, CA:false
-keyUsage = critical, digitalSignature, nonRepudiation
-authorityKeyIdentifier = keyid
-[ crl ]
-authorityKeyIdentifier = keyid
-CNF
+{
+  common_sections
+  ca_section ca
+  person_section person
+} > "$W/ext.cnf"
 
-root() { # root NAME CN
-  key "$1"
-  openssl req -new -x509 -utf8 -config "$W/ext.cnf" -extensions root -key "$W/$1.key" -days 3650 \
-    -subj "/C=VN/O=hocba test/CN=$2" -out "$OUT/$1.pem"
-}
 # cert NAME KEY SUBJECT SECTION ISSUER SERIAL
 cert() {
   openssl req -new -utf8 -config "$W/ext.cnf" -key "$W/$2.key" -subj "$3" -out "$W/$1.csr"

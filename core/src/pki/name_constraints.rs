@@ -36,6 +36,7 @@ use super::der_view::Tlv;
 use super::dn_compare::directory_within;
 use super::names::{decode_directory_string, NameInfo};
 use super::x509_walk;
+use crate::Lang;
 
 /// `emailAddress` (PKCS #9), an attribute old certificates carry in the subject.
 const EMAIL_ADDRESS: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.1");
@@ -338,15 +339,17 @@ fn context(number: u8) -> Tag {
 }
 
 /// Why a certificate's names break a CA's constraints.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum NameViolation {
     /// A name of a constrained form lies in none of the permitted subtrees.
+    #[error("{name} is outside every permitted subtree")]
     NotPermitted {
         /// The name, e.g. `rfc822Name lan@gmail.com`.
         name: String,
     },
     /// A name lies in an excluded subtree.
+    #[error("{name} lies in the excluded subtree {subtree}")]
     Excluded {
         /// The name.
         name: String,
@@ -355,11 +358,13 @@ pub enum NameViolation {
     },
     /// A name of a form hocba cannot match (otherName, x400Address, ediPartyName, registeredID) is
     /// constrained.
+    #[error("names of the form {form} are constrained and hocba cannot check them")]
     Unsupported {
         /// The form.
         form: &'static str,
     },
     /// The subject or subjectAltName could not be read to check them.
+    #[error("its subject or subjectAltName cannot be read")]
     Unreadable,
 }
 
@@ -375,39 +380,23 @@ impl NameViolation {
         }
     }
 
-    /// English text.
+    /// The message in `lang` (English is the `Display` text).
     #[must_use]
-    pub fn describe_en(&self) -> String {
-        match self {
-            NameViolation::NotPermitted { name } => {
-                alloc::format!("{name} is outside every permitted subtree")
-            }
-            NameViolation::Excluded { name, subtree } => {
-                alloc::format!("{name} lies in the excluded subtree {subtree}")
-            }
-            NameViolation::Unsupported { form } => {
-                alloc::format!(
-                    "names of the form {form} are constrained and hocba cannot check them"
-                )
-            }
-            NameViolation::Unreadable => "its subject or subjectAltName cannot be read".into(),
-        }
-    }
-
-    /// Vietnamese text.
-    #[must_use]
-    pub fn describe_vi(&self) -> String {
-        match self {
-            NameViolation::NotPermitted { name } => {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (e, Lang::En) => e.to_string(),
+            (NameViolation::NotPermitted { name }, Lang::Vi) => {
                 alloc::format!("{name} nằm ngoài mọi vùng tên được phép")
             }
-            NameViolation::Excluded { name, subtree } => {
+            (NameViolation::Excluded { name, subtree }, Lang::Vi) => {
                 alloc::format!("{name} thuộc vùng tên bị loại trừ {subtree}")
             }
-            NameViolation::Unsupported { form } => {
+            (NameViolation::Unsupported { form }, Lang::Vi) => {
                 alloc::format!("tên dạng {form} bị ràng buộc mà hocba không kiểm tra được")
             }
-            NameViolation::Unreadable => "không đọc được tên chủ thể hoặc tên thay thế".into(),
+            (NameViolation::Unreadable, Lang::Vi) => {
+                "không đọc được tên chủ thể hoặc tên thay thế".into()
+            }
         }
     }
 }

@@ -130,7 +130,7 @@ pub enum PathError {
         oid: String,
     },
     /// A certificate's names break the name constraints of a CA above it (RFC 5280 §4.2.1.10).
-    #[error("{ca} limits the names of the certificates below it, and the certificate of {subject} breaks that: {}", .violation.describe_en())]
+    #[error("{ca} limits the names of the certificates below it, and the certificate of {subject} breaks that: {violation}")]
     NameConstraints {
         /// The certificate whose names are refused.
         subject: String,
@@ -221,7 +221,7 @@ impl PathError {
                 violation,
             } => alloc::format!(
                 "{ca} giới hạn tên của các chứng thư bên dưới, chứng thư số của {subject} vi phạm giới hạn đó: {}",
-                violation.describe_vi()
+                violation.message(Lang::Vi)
             ),
         }
     }
