@@ -79,10 +79,11 @@ pub enum PemError {
     TooManyBlocks,
 }
 
-/// Does `bytes` hold a PEM block (a BEGIN boundary anywhere)? Otherwise it is taken as DER.
+/// Is `bytes` PEM: text with a BEGIN boundary somewhere? Otherwise it is taken as DER. (DER is almost
+/// never valid UTF-8, so a DER certificate that carries "-----BEGIN " in a name stays DER.)
 #[must_use]
 pub fn is_pem(bytes: &[u8]) -> bool {
-    bytes.windows(BEGIN.len()).any(|w| w == BEGIN.as_bytes())
+    bytes.windows(BEGIN.len()).any(|w| w == BEGIN.as_bytes()) && core::str::from_utf8(bytes).is_ok()
 }
 
 /// The label of a boundary line such as `-----BEGIN CERTIFICATE-----`, after `prefix`.
@@ -225,5 +226,6 @@ mod tests {
         assert_eq!(blocks(many.as_bytes()), Err(PemError::TooManyBlocks));
         assert!(is_pem(b"junk -----BEGIN X-----"));
         assert!(!is_pem(b"\x30\x82\x01\x00"));
+        assert!(!is_pem(b"\x30\x82\xff -----BEGIN X-----"));
     }
 }
