@@ -36,21 +36,27 @@ fn read(path: &Path) -> anyhow::Result<Vec<u8>> {
 
 /// Every certificate file of a directory (`.pem`, `.crt`, `.cer`, `.der`, and PKCS #7 bundles `.p7b`,
 /// `.p7c`; PEM read laxly, D-108): self-signed ones become trust anchors, the others intermediates.
+///
+/// A file instead of a directory is read alone: a CA's bundle (`--trust ca-bundle.pem`, `.p7b`).
 pub fn load_trust(dir: &Path) -> anyhow::Result<TrustStore> {
     let mut store = TrustStore::new();
-    let mut files: Vec<PathBuf> = fs::read_dir(dir)
-        .with_context(|| format!("cannot read the trust directory {}", dir.display()))?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-                matches!(
-                    e.to_ascii_lowercase().as_str(),
-                    "pem" | "crt" | "cer" | "der" | "p7b" | "p7c"
-                )
+    let mut files: Vec<PathBuf> = if dir.is_file() {
+        vec![dir.to_path_buf()]
+    } else {
+        fs::read_dir(dir)
+            .with_context(|| format!("cannot read the trust directory {}", dir.display()))?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| {
+                p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                    matches!(
+                        e.to_ascii_lowercase().as_str(),
+                        "pem" | "crt" | "cer" | "der" | "p7b" | "p7c"
+                    )
+                })
             })
-        })
-        .collect();
+            .collect()
+    };
     files.sort();
     for f in &files {
         store

@@ -17,8 +17,9 @@ use crate::{EXIT_INDETERMINATE, EXIT_INVALID, EXIT_OK};
 /// The trust data a verification is judged against. All of it is given: nothing is fetched.
 #[derive(Debug, Args)]
 pub struct TrustDataArgs {
-    /// Directory of trusted certificates (PEM/DER): self-signed roots are trust anchors, the others
-    /// intermediates that help build paths; it may also hold school seal certificates (D-51).
+    /// Directory of trusted certificates (PEM, DER, PKCS #7 bundles), or one such file: self-signed
+    /// roots are trust anchors, the others intermediates that help build paths; it may also hold school
+    /// seal certificates (D-51).
     #[arg(long)]
     pub trust: PathBuf,
     /// A CRL (PEM or DER); repeat for several.

@@ -1082,8 +1082,8 @@ fn name_constraints_of_a_ca_decide_its_signers_paths() {
 
 /// D-108: trust directories as other tools write them, all read: `openssl x509 -text` dumps (text
 /// before the block), base64 wrapped at 76 columns with CRLF, OpenSSL's TRUSTED CERTIFICATE form, and
-/// the CAs as PKCS #7 bundles (`crl2pkcs7`, DER `.p7b` and PEM `PKCS7`). Each verifies the same record as
-/// the plain PEM directory does.
+/// the CAs as PKCS #7 bundles (`crl2pkcs7`, DER `.p7b` and PEM `PKCS7`), and one bundle file given
+/// instead of a directory. Each verifies the same record as the plain PEM directory does.
 #[test]
 fn trust_directories_in_other_tools_formats_verify_the_same() {
     let t = Tmp::new("trust-formats");
@@ -1146,7 +1146,15 @@ fn trust_directories_in_other_tools_formats_verify_the_same() {
             .args(["-certfile", &pki("certs/ca-public.pem")])
             .args(["-certfile", &pki("certs/ca-gov.pem")]));
     }
-    for dir in [&text, &wide, &bundles, &pem_bundle] {
+    // One bundle file instead of a directory: the roots and the CAs in one PEM.
+    let all: String = roots
+        .iter()
+        .chain(&cas)
+        .map(|n| fs::read_to_string(pki(&format!("certs/{n}.pem"))).unwrap())
+        .collect();
+    let single = t.p("bundle.pem");
+    fs::write(&single, all).unwrap();
+    for dir in [&text, &wide, &bundles, &pem_bundle, &single] {
         let out = run(hocba()
             .args(["verify", "--trust", dir, "--at", "2025-07-10T00:00:00Z"])
             .args(["--format", "json", "--lang", "en", &env]));
