@@ -32,7 +32,7 @@ use const_oid::ObjectIdentifier;
 use der::{Tag, TagNumber};
 
 use super::cert::CertInfo;
-use super::der_view::Tlv;
+use super::der_view::{context, Tlv};
 use super::dn_compare::directory_within;
 use super::names::{decode_directory_string, NameInfo};
 use super::x509_walk;
@@ -120,22 +120,18 @@ fn ia5<'a>(tlv: &Tlv<'a>) -> Result<&'a str, der::Error> {
 
 /// Reads one `GeneralName` (RFC 5280 §4.2.1.6; every choice is context-tagged, `directoryName` explicitly).
 fn general_name<'a>(tlv: Tlv<'a>) -> Result<GeneralName<'a>, der::Error> {
-    let Tag::ContextSpecific {
-        constructed,
-        number,
-    } = tlv.tag
-    else {
-        return Err(der::ErrorKind::TagUnexpected {
-            expected: None,
-            actual: tlv.tag,
-        }
-        .into());
-    };
     let bad = || {
         der::Error::from(der::ErrorKind::TagUnexpected {
             expected: None,
             actual: tlv.tag,
         })
+    };
+    let Tag::ContextSpecific {
+        constructed,
+        number,
+    } = tlv.tag
+    else {
+        return Err(bad());
     };
     match (number.value(), constructed) {
         (1, false) => ia5(&tlv).map(GeneralName::Email),
@@ -161,10 +157,7 @@ fn general_name<'a>(tlv: Tlv<'a>) -> Result<GeneralName<'a>, der::Error> {
 /// DirectoryString OPTIONAL, partyName [1] DirectoryString }`: never matched, but checked for shape, so
 /// that a constraint x509-cert cannot read is not enforced half-read.
 fn other_form<'a>(tlv: &Tlv<'a>, number: TagNumber) -> Result<GeneralName<'a>, der::Error> {
-    let explicit = |n: u8| Tag::ContextSpecific {
-        constructed: true,
-        number: TagNumber::new(n),
-    };
+    let explicit = |n: u8| context(TagNumber::new(n), true);
     let mut fields = tlv.children()?;
     if number.value() == 0 {
         let oid = fields.required_with(Tag::ObjectIdentifier)?;
@@ -237,12 +230,10 @@ impl<'a> NameConstraints<'a> {
     pub(crate) fn parse(der: &'a [u8]) -> Result<Self, der::Error> {
         let mut out = NameConstraints::default();
         let mut fields = Tlv::parse(der)?.expect(Tag::Sequence)?.children()?;
-        let permitted = context(0);
-        let excluded = context(1);
-        if let Some(tlv) = fields.optional(permitted)? {
+        if let Some(tlv) = fields.optional(context(TagNumber::N0, true))? {
             out.permitted = subtrees(&tlv)?;
         }
-        if let Some(tlv) = fields.optional(excluded)? {
+        if let Some(tlv) = fields.optional(context(TagNumber::N1, true))? {
             out.excluded = subtrees(&tlv)?;
         }
         fields.finish()?;
@@ -315,27 +306,36 @@ impl<'a> NameConstraints<'a> {
     }
 }
 
-/// Checks the names of `cert` against the name constraints of `ca` (none: nothing to check). Path
-/// validation calls it for every certificate below a CA ([`super::path`]).
+/// The name constraints of `ca`, if it has any.
 ///
 /// # Errors
-/// The first name refused, or [`NameViolation::Unreadable`] when `ca`'s constraints cannot be read (never
-/// for a certificate decoded by [`CertInfo::from_der`], which refuses the CA instead).
-pub fn check_names(ca: &CertInfo, cert: &CertInfo) -> Result<(), NameViolation> {
-    let Some(der) = &ca.name_constraints else {
-        return Ok(());
-    };
-    NameConstraints::parse(der)
-        .map_err(|_| NameViolation::Unreadable)?
-        .check(&cert.subject_der, cert.subject_alt_name.as_deref())
+/// [`NameViolation::Unreadable`] when they cannot be read (never for a certificate decoded by
+/// [`CertInfo::from_der`], which refuses such a CA instead).
+pub(crate) fn constraints_of(ca: &CertInfo) -> Result<Option<NameConstraints<'_>>, NameViolation> {
+    ca.name_constraints
+        .as_deref()
+        .map(NameConstraints::parse)
+        .transpose()
+        .map_err(|_| NameViolation::Unreadable)
 }
 
-/// `[n]` constructed, the tag of both subtree lists.
-fn context(number: u8) -> Tag {
-    Tag::ContextSpecific {
-        constructed: true,
-        number: TagNumber::new(number),
+impl NameConstraints<'_> {
+    /// [`NameConstraints::check`] of a certificate's subject and subjectAltName.
+    ///
+    /// # Errors
+    /// As [`NameConstraints::check`].
+    pub(crate) fn check_cert(&self, cert: &CertInfo) -> Result<(), NameViolation> {
+        self.check(&cert.subject_der, cert.subject_alt_name.as_deref())
     }
+}
+
+/// Checks the names of `cert` against the name constraints of `ca` (none: nothing to check). Path
+/// validation reads a CA's constraints once and checks every certificate below it the same way.
+///
+/// # Errors
+/// The first name refused, or why `ca`'s constraints cannot be read ([`constraints_of`]).
+pub fn check_names(ca: &CertInfo, cert: &CertInfo) -> Result<(), NameViolation> {
+    constraints_of(ca)?.map_or(Ok(()), |constraints| constraints.check_cert(cert))
 }
 
 /// Why a certificate's names break a CA's constraints.

@@ -17,7 +17,7 @@ use super::algorithms::AlgorithmError;
 use super::cache::{memo_signature, NoPathCache, PathCache};
 use super::cert::CertInfo;
 use super::key_usage::{check_usage, KeyUsageError, Usage};
-use super::name_constraints::{check_names, NameViolation};
+use super::name_constraints::{constraints_of, NameViolation};
 use super::trust_store::TrustStore;
 use crate::time::UnixTime;
 use crate::Lang;
@@ -400,15 +400,22 @@ fn validate(path: &[Arc<CertInfo>], store: &TrustStore, at: UnixTime) -> Result<
 /// certificates other than the leaf are exempt (RFC 5280 §6.1.3 b). A trust anchor's own constraints
 /// apply too, as OpenSSL and Go apply them: a root that limits its names means it (D-105).
 fn check_name_constraints(ca: &CertInfo, below: &[Arc<CertInfo>]) -> Result<(), PathError> {
+    let refused = |cert: &CertInfo, violation| PathError::NameConstraints {
+        subject: cert.display_name(),
+        ca: ca.display_name(),
+        violation,
+    };
+    // Read once for every certificate below (from_der already refused a CA whose constraints do not read).
+    let Some(constraints) = constraints_of(ca).map_err(|v| refused(ca, v))? else {
+        return Ok(());
+    };
     for (j, cert) in below.iter().enumerate() {
         if j > 0 && cert.is_self_issued() {
             continue;
         }
-        check_names(ca, cert).map_err(|violation| PathError::NameConstraints {
-            subject: cert.display_name(),
-            ca: ca.display_name(),
-            violation,
-        })?;
+        constraints
+            .check_cert(cert)
+            .map_err(|violation| refused(cert, violation))?;
     }
     Ok(())
 }
