@@ -5,7 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use anyhow::{anyhow, bail, Context};
+use anyhow::{anyhow, Context};
 use hocba_core::pki::{CertInfo, CrlInfo, TrustStore};
 use hocba_core::time::UnixTime;
 
@@ -101,16 +101,9 @@ pub fn read_der_or_pem(path: &Path) -> anyhow::Result<Vec<u8>> {
             .map_err(|e| anyhow!("{}: bad S/MIME signature part: {e}", path.display()));
     }
     if hocba_core::pki::pem::is_pem(trimmed) {
-        let mut blocks = hocba_core::pki::pem::blocks(trimmed)
-            .map_err(|e| anyhow!("{}: bad PEM: {e}", path.display()))?;
-        if blocks.len() != 1 {
-            bail!(
-                "{}: {} PEM blocks, expected one",
-                path.display(),
-                blocks.len()
-            );
-        }
-        return Ok(blocks.remove(0).der);
+        return hocba_core::pki::pem::single_block(trimmed)
+            .map(|block| block.der)
+            .map_err(|e| anyhow!("{}: bad PEM: {e}", path.display()));
     }
     Ok(bytes)
 }

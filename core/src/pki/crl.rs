@@ -123,14 +123,7 @@ impl CrlInfo {
         };
         let der_bytes = if super::pem::is_pem(bytes) {
             // Read laxly (text around the block, any line width, CRLF: [`super::pem`]); one CRL a file.
-            let mut blocks = super::pem::blocks(bytes).map_err(|e| malformed(&e))?;
-            if blocks.len() != 1 {
-                return Err(malformed(&alloc::format!(
-                    "{} PEM blocks: one CRL a file",
-                    blocks.len()
-                )));
-            }
-            let block = blocks.remove(0);
+            let block = super::pem::single_block(bytes).map_err(|e| malformed(&e))?;
             if block.label != "X509 CRL" {
                 return Err(malformed(&alloc::format!("PEM label {}", block.label)));
             }

@@ -74,6 +74,12 @@ pub enum PemError {
         /// The decoder's words.
         detail: String,
     },
+    /// A file that must hold one block holds another number of them.
+    #[error("{count} PEM blocks where one is expected")]
+    NotOneBlock {
+        /// How many it holds.
+        count: usize,
+    },
     /// More blocks than [`MAX_BLOCKS`].
     #[error("more than {MAX_BLOCKS} PEM blocks")]
     TooManyBlocks,
@@ -154,6 +160,18 @@ pub fn blocks(bytes: &[u8]) -> Result<Vec<PemBlock>, PemError> {
     Ok(out)
 }
 
+/// The one block of a file that holds exactly one (a CRL, a detached signature).
+///
+/// # Errors
+/// As [`blocks`], and [`PemError::NotOneBlock`].
+pub fn single_block(bytes: &[u8]) -> Result<PemBlock, PemError> {
+    let mut all = blocks(bytes)?;
+    if all.len() != 1 {
+        return Err(PemError::NotOneBlock { count: all.len() });
+    }
+    Ok(all.remove(0))
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
@@ -222,6 +240,15 @@ mod tests {
             Err(PemError::Base64 { .. })
         ));
         assert_eq!(blocks(b"\xff\xfe"), Err(PemError::NotText));
+        let two = "-----BEGIN X-----\nAQID\n-----END X-----\n".repeat(2);
+        assert_eq!(
+            single_block(two.as_bytes()),
+            Err(PemError::NotOneBlock { count: 2 })
+        );
+        assert_eq!(
+            single_block(&two.as_bytes()[..two.len() / 2]).unwrap().der,
+            [1, 2, 3]
+        );
         let many = "-----BEGIN X-----\nAQID\n-----END X-----\n".repeat(MAX_BLOCKS + 1);
         assert_eq!(blocks(many.as_bytes()), Err(PemError::TooManyBlocks));
         assert!(is_pem(b"junk -----BEGIN X-----"));
