@@ -2,7 +2,7 @@
 import { init, assess, importGradebook, rulesVersion } from "./pkg/index.js";
 import { parseCsv } from "./csv.js";
 import { t, setLang, lang, applyI18n } from "./i18n.js";
-import { el, showValue, wireDrop } from "./dom.js";
+import { el, scrollBox, showValue, wireDrop } from "./dom.js";
 import { initParent, rerenderParent, startParent } from "./parent.js";
 
 const idle = globalThis.requestIdleCallback ?? ((f) => setTimeout(f, 100));
@@ -156,7 +156,7 @@ function secondaryEditor(tt22) {
     row.append(el("td", { "data-result": `${i}`, text: "" }));
     table.append(row);
   });
-  return el("div", { class: "table-wrap" }, table);
+  return scrollBox(table, t("marks"));
 }
 
 function primaryEditor(tt27) {
@@ -181,7 +181,7 @@ function primaryEditor(tt27) {
     }
     table.append(row);
   });
-  return el("div", { class: "table-wrap" }, table);
+  return scrollBox(table, t("marks"));
 }
 
 function recompute() {

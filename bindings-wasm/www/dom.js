@@ -12,6 +12,13 @@ export const el = (tag, attrs = {}, ...children) => {
   return node;
 };
 
+/**
+ * `table` in a box that scrolls sideways on a narrow phone: a focusable, named region, so that a keyboard
+ * user can scroll it too (WCAG 2.1.1) and a screen reader announces what it holds.
+ */
+export const scrollBox = (table, name) =>
+  el("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-label": name }, table);
+
 /** Vietnamese decimal comma for averages ("8,3"), codes shown as the paper học bạ words them. */
 export function showValue(v) {
   if (v === null || v === undefined) return "—";

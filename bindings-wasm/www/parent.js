@@ -4,7 +4,7 @@
 // `startParent`, after the teacher view is usable or when this view opens, whichever comes first (D-103).
 import { canonicalDigest, createVerifier, initVerification } from "./pkg/index.js";
 import { t, lang } from "./i18n.js";
-import { el, showValue, wireDrop, vietnamTime, vietnamFieldValue, fieldValueToRfc3339 } from "./dom.js";
+import { el, scrollBox, showValue, wireDrop, vietnamTime, vietnamFieldValue, fieldValueToRfc3339 } from "./dom.js";
 
 const SAMPLES = "samples/signed/";
 const $ = (id) => document.getElementById(id);
@@ -149,9 +149,8 @@ const LEVEL_WORDS = { T: "hoan_thanh_tot", H: "hoan_thanh", C: "chua_hoan_thanh"
 
 /** The results as the paper học bạ shows them: per subject, then the year's results. */
 function resultsTable(record) {
-  const wrap = el("div", { class: "table-wrap" });
   const table = el("table", { class: "hocba" });
-  wrap.append(table);
+  const wrap = scrollBox(table, t("resultsH"));
   const th = (text) => el("th", { scope: "col", text });
   if (record.stated?.tt22) {
     const s = record.stated.tt22;

@@ -2,31 +2,17 @@
 // the teacher flow on a broken record, the fix, and screenshots at phone and desktop width.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
-import { serve } from "../../scripts/serve.mjs";
-
-const here = dirname(fileURLToPath(import.meta.url));
-const pkgRoot = join(here, "..", "..");
-const site = join(pkgRoot, "site");
-const artifacts = join(pkgRoot, "artifacts");
-const examples = join(pkgRoot, "..", "examples");
-mkdirSync(artifacts, { recursive: true });
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { artifacts, examples, launchChromium, serveSite } from "./harness.mjs";
 
 let server;
 let browser;
 let base;
 
 before(async () => {
-  server = await serve(site);
-  base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
-  });
+  ({ server, base } = await serveSite());
+  browser = await launchChromium();
 });
 
 after(async () => {

@@ -3,32 +3,17 @@
 // the user is verified too, and screenshots at phone and desktop width go to bindings-wasm/artifacts/.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
-import { serve } from "../../scripts/serve.mjs";
+import { join } from "node:path";
+import { artifacts, examples, launchChromium as launch, serveSite } from "./harness.mjs";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const pkgRoot = join(here, "..", "..");
-const site = join(pkgRoot, "site");
-const artifacts = join(pkgRoot, "artifacts");
-const signed = join(pkgRoot, "..", "examples", "signed");
-mkdirSync(artifacts, { recursive: true });
+const signed = join(examples, "signed");
 
 let server;
 let browser;
 let base;
 
-const launch = (extraArgs = []) => chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", ...extraArgs],
-});
-
 before(async () => {
-  server = await serve(site);
-  base = `http://127.0.0.1:${server.address().port}/`;
+  ({ server, base } = await serveSite());
   browser = await launch();
 });
 
@@ -175,7 +160,7 @@ test("once loaded, both views work offline", async () => {
   await page.setInputFiles("#parent-file", join(signed, "tampered.json"));
   await page.waitForSelector("#verdict.invalid");
   await page.getByRole("button", { name: /Giáo viên/ }).click();
-  await page.setInputFiles("#teacher-file", join(pkgRoot, "..", "examples", "student-tt22-grade10.json"));
+  await page.setInputFiles("#teacher-file", join(examples, "student-tt22-grade10.json"));
   await page.locator("#problems .ok").waitFor();
   assert.match(await page.locator('[data-result="1"]').textContent(), /\d,\d/);
   assert.deepEqual(errors, []);
@@ -217,7 +202,7 @@ test("a page opened on #parent needs only the verification module; the rules fol
   assert.notEqual(await page.locator("#version").textContent(), "");
   unblock();
   await page.getByRole("button", { name: /Giáo viên/ }).click();
-  await page.setInputFiles("#teacher-file", join(pkgRoot, "..", "examples", "student-tt22-grade10.json"));
+  await page.setInputFiles("#teacher-file", join(examples, "student-tt22-grade10.json"));
   await page.locator("#problems .ok").waitFor();
   assert.equal(modules.filter((m) => m === "hocba_verify_bg.wasm").length, 1);
   assert.deepEqual(errors, []);

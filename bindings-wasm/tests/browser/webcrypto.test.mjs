@@ -5,13 +5,9 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
-import { serve } from "../../scripts/serve.mjs";
+import { join } from "node:path";
+import { launchChromium, pkgRoot, serveSite } from "./harness.mjs";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const pkgRoot = join(here, "..", "..");
 const testsDir = join(pkgRoot, "..", "tests");
 
 let server;
@@ -19,12 +15,8 @@ let browser;
 let base;
 
 before(async () => {
-  server = await serve(join(pkgRoot, "site"));
-  base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"],
-  });
+  ({ server, base } = await serveSite());
+  browser = await launchChromium();
 });
 
 after(async () => {

@@ -1,0 +1,32 @@
+// What every browser test file shares: where the built site and the artifacts are, the static server, and
+// Debian's Chromium launched headless the one way the tests need it (no sandbox in CI containers, no GPU,
+// no background traffic that could make a test depend on the network).
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { serve } from "../../scripts/serve.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** bindings-wasm/. */
+export const pkgRoot = join(here, "..", "..");
+/** The static site `scripts/build.sh` assembles. */
+export const site = join(pkgRoot, "site");
+/** Screenshots and reports kept by CI. */
+export const artifacts = join(pkgRoot, "artifacts");
+/** The repository's examples/. */
+export const examples = join(pkgRoot, "..", "examples");
+mkdirSync(artifacts, { recursive: true });
+
+/** Headless Chromium (`$CHROMIUM` or Debian's), with `extraArgs` after the common ones. */
+export const launchChromium = (extraArgs = []) => chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", ...extraArgs],
+});
+
+/** Serves `root` on a free local port: the server and its base URL. */
+export async function serveSite(root = site) {
+  const server = await serve(root);
+  return { server, base: `http://127.0.0.1:${server.address().port}/` };
+}
