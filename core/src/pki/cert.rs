@@ -164,12 +164,12 @@ impl ExtensionFacts {
             ext_oid::NAME_CONSTRAINTS => NameConstraints::parse(value).map(|_| {
                 self.name_constraints = Some(value.to_vec());
             }),
-            // Kept as it is: read only when a CA above constrains names (a malformed one then fails
-            // the path, and otherwise changes nothing, as before name constraints were enforced).
-            ext_oid::SAN => {
+            // Kept as it is, checked only when a CA above constrains names; but a SAN that does not
+            // decode makes the certificate unusable, as it does for OpenSSL and Go (x509-limbo
+            // `rfc5280::san::malformed`).
+            ext_oid::SAN => super::name_constraints::general_names(value).map(|_| {
                 self.subject_alt_name = Some(value.to_vec());
-                Ok(())
-            }
+            }),
             other => {
                 if ext.critical && !recognised(&other) {
                     self.unsupported_critical.push(other.to_string());
@@ -186,11 +186,16 @@ impl ExtensionFacts {
 
 /// `ExtKeyUsageSyntax ::= SEQUENCE SIZE (1..MAX) OF KeyPurposeId`.
 fn ext_key_usage(der: &[u8]) -> Result<Vec<ObjectIdentifier>, der::Error> {
-    Tlv::parse(der)?
+    let purposes = Tlv::parse(der)?
         .expect(Tag::Sequence)?
         .children()?
         .map(|purpose| purpose?.expect(Tag::ObjectIdentifier)?.decode())
-        .collect()
+        .collect::<Result<Vec<ObjectIdentifier>, _>>()?;
+    // An empty list would allow nothing, or — read carelessly — everything (x509-limbo `ee-eku-empty`).
+    if purposes.is_empty() {
+        return Err(Tag::Sequence.length_error());
+    }
+    Ok(purposes)
 }
 
 /// A decoded certificate with everything path validation needs, computed once.

@@ -39,6 +39,10 @@ use super::x509_walk;
 use crate::Lang;
 
 /// `emailAddress` (PKCS #9), an attribute old certificates carry in the subject.
+/// Most (names × subtrees) one certificate is checked with: OpenSSL's `NAME_CHECK_MAX`. A real CA
+/// constrains a few subtrees and a signer has a few names.
+pub const MAX_NAME_CHECKS: usize = 1 << 20;
+
 const EMAIL_ADDRESS: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.1");
 
 /// One `GeneralName`, read in place.
@@ -252,6 +256,17 @@ impl<'a> NameConstraints<'a> {
     ) -> Result<(), NameViolation> {
         let subject = Tlv::parse(subject_der).map_err(|_| NameViolation::Unreadable)?;
         let attributes = x509_walk::name(subject).map_err(|_| NameViolation::Unreadable)?;
+        let alternative = match san {
+            Some(san) => general_names(san).map_err(|_| NameViolation::Unreadable)?,
+            None => Vec::new(),
+        };
+        // Every name meets every subtree (a directory name once per attribute): bounded as OpenSSL
+        // bounds it (x509-limbo `nc-dos-*`: 2,048 names against 4,096 subtrees).
+        let names = attributes.len() + alternative.len();
+        let subtrees = self.permitted.len() + self.excluded.len();
+        if names.saturating_mul(subtrees) > MAX_NAME_CHECKS {
+            return Err(NameViolation::TooComplex { names, subtrees });
+        }
         if !attributes.is_empty() {
             self.check_name(&GeneralName::Directory(subject_der))?;
         }
@@ -264,10 +279,8 @@ impl<'a> NameConstraints<'a> {
                 None => {}
             }
         }
-        if let Some(san) = san {
-            for name in general_names(san).map_err(|_| NameViolation::Unreadable)? {
-                self.check_name(&name)?;
-            }
+        for name in &alternative {
+            self.check_name(name)?;
         }
         Ok(())
     }
@@ -283,8 +296,15 @@ impl<'a> NameConstraints<'a> {
     /// Checks one name against the subtrees of its form.
     fn check_name(&self, name: &GeneralName<'_>) -> Result<(), NameViolation> {
         let same_form = |base: &&GeneralName<'_>| base.form() == name.form();
+        // A name whose syntax is wrong cannot be placed in or out of a subtree (x509-limbo
+        // `nc-permits-invalid-dns-san`, `nc-permits-invalid-email-san`).
+        if self.constrains(name.form()) && !well_formed(name) {
+            return Err(NameViolation::Malformed {
+                name: name.to_string(),
+            });
+        }
         for base in self.excluded.iter().filter(same_form) {
-            if within(name, base)? {
+            if within(name, base)? || wildcard_may_reach(name, base) {
                 return Err(NameViolation::Excluded {
                     name: name.to_string(),
                     subtree: base.to_string(),
@@ -366,6 +386,21 @@ pub enum NameViolation {
     /// The subject or subjectAltName could not be read to check them.
     #[error("its subject or subjectAltName cannot be read")]
     Unreadable,
+    /// A name of a constrained form is not a well-formed name of that form (`.example.com` as a host,
+    /// `a@b@example.com` as a mailbox).
+    #[error("{name} is not a well-formed name of its form")]
+    Malformed {
+        /// The name.
+        name: String,
+    },
+    /// More names times subtrees than a check makes ([`MAX_NAME_CHECKS`]).
+    #[error("{names} names against {subtrees} subtrees are more than hocba checks")]
+    TooComplex {
+        /// The certificate's names (subject attributes and alternative names).
+        names: usize,
+        /// The CA's subtrees, permitted and excluded.
+        subtrees: usize,
+    },
 }
 
 impl NameViolation {
@@ -377,6 +412,8 @@ impl NameViolation {
             NameViolation::Excluded { .. } => "name_excluded",
             NameViolation::Unsupported { .. } => "name_constraint_unsupported",
             NameViolation::Unreadable => "name_unreadable",
+            NameViolation::Malformed { .. } => "name_malformed",
+            NameViolation::TooComplex { .. } => "name_constraints_too_complex",
         }
     }
 
@@ -397,6 +434,12 @@ impl NameViolation {
             (NameViolation::Unreadable, Lang::Vi) => {
                 "không đọc được tên chủ thể hoặc tên thay thế".into()
             }
+            (NameViolation::Malformed { name }, Lang::Vi) => {
+                alloc::format!("{name} không phải một tên đúng cú pháp của dạng đó")
+            }
+            (NameViolation::TooComplex { names, subtrees }, Lang::Vi) => alloc::format!(
+                "{names} tên đối chiếu với {subtrees} vùng tên là nhiều hơn mức hocba kiểm tra"
+            ),
         }
     }
 }
@@ -416,6 +459,44 @@ fn within(name: &GeneralName<'_>, base: &GeneralName<'_>) -> Result<bool, NameVi
         }
         _ => false,
     })
+}
+
+/// A host name: dot-separated labels, none empty (a trailing dot, the root, is allowed), no spaces or
+/// `@`. Deliberately lax about the characters within a label: certificates carry `_` and IDNs as A-labels.
+fn host_well_formed(host: &str) -> bool {
+    let host = host.strip_suffix('.').unwrap_or(host);
+    !host.is_empty()
+        && host
+            .split('.')
+            .all(|label| !label.is_empty() && !label.contains([' ', '@', '/', ':']))
+}
+
+/// Is `name` well formed for its form? dNSName: a host, its leftmost label possibly `*`; rfc822Name: one
+/// unquoted `@` between a non-empty local part and a host. Other forms are judged by their own matching.
+fn well_formed(name: &GeneralName<'_>) -> bool {
+    match name {
+        GeneralName::Dns(n) => host_well_formed(n.strip_prefix("*.").unwrap_or(n)),
+        GeneralName::Email(n) => n
+            .split_once('@')
+            .is_some_and(|(local, host)| !local.is_empty() && host_well_formed(host)),
+        _ => true,
+    }
+}
+
+/// Could the wildcard dNSName `name` (`*.example.com`) stand for a name in the subtree `base`? It stands
+/// for any one label under its domain, so it reaches `base` when `base` is exactly one label under that
+/// domain (CVE-2025-61727: `*.example.com` against an excluded `bar.example.com`); a `base` covering the
+/// whole domain is already caught by [`within`].
+fn wildcard_may_reach(name: &GeneralName<'_>, base: &GeneralName<'_>) -> bool {
+    let (GeneralName::Dns(n), GeneralName::Dns(b)) = (name, base) else {
+        return false;
+    };
+    let Some(domain) = n.strip_prefix("*.") else {
+        return false;
+    };
+    let b = b.strip_prefix('.').unwrap_or(b);
+    b.split_once('.')
+        .is_some_and(|(_, parent)| parent.eq_ignore_ascii_case(domain.strip_suffix('.').unwrap_or(domain)))
 }
 
 /// Does `name` end with `suffix`, ASCII case ignored?

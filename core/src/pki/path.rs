@@ -25,6 +25,14 @@ use crate::Lang;
 /// Longest path accepted (certificates, anchor included).
 pub const MAX_PATH_LEN: usize = 8;
 
+/// Most candidate issuers one path search considers (each may cost a signature check). Depth-first search
+/// is exponential in the worst case: 16 embedded CA certificates sharing one name and one key each appear
+/// to have issued every other, and a path of 8 can be ordered in 16·15·…·9 ≈ 5·10⁸ ways (x509-limbo's
+/// `pathological-chain-same-subject-same-key`, Go's `TestPathologicalChains`). A real hierarchy — even a
+/// CA renewed several times and cross-certified — needs a few dozen; rustls-webpki stops at 100
+/// signature checks and 200 calls for the same reason.
+pub const MAX_PATH_CANDIDATES: usize = 256;
+
 /// A validated path: the signer's certificate first, the trust anchor last.
 #[derive(Debug, Clone)]
 pub struct CertPath {
@@ -129,6 +137,15 @@ pub enum PathError {
         /// The extension.
         oid: String,
     },
+    /// The certificates offer more candidate paths than a search tries ([`MAX_PATH_CANDIDATES`]): a
+    /// defence against certificate sets crafted to make path building take forever.
+    #[error("the certificates offer more than {limit} candidate issuers for {subject}; path building stopped without finding a path to a trusted root")]
+    SearchExhausted {
+        /// The signer's certificate.
+        subject: String,
+        /// The limit.
+        limit: usize,
+    },
     /// A certificate's names break the name constraints of a CA above it (RFC 5280 §4.2.1.10).
     #[error("{ca} limits the names of the certificates below it, and the certificate of {subject} breaks that: {violation}")]
     NameConstraints {
@@ -161,6 +178,7 @@ impl PathError {
             PathError::Algorithm { error, .. } => error.code(),
             PathError::UnsupportedCriticalExtension { .. } => "unsupported_critical_extension",
             PathError::NameConstraints { violation, .. } => violation.code(),
+            PathError::SearchExhausted { .. } => "path_search_exhausted",
         }
     }
 
@@ -215,6 +233,9 @@ impl PathError {
             PathError::UnsupportedCriticalExtension { subject, oid } => alloc::format!(
                 "chứng thư số của {subject} có phần mở rộng bắt buộc (critical) mà hocba không xử lý: {oid}"
             ),
+            PathError::SearchExhausted { subject, limit } => alloc::format!(
+                "các chứng thư số đưa ra hơn {limit} tổ chức cấp có thể có cho {subject}; đã dừng xây dựng đường dẫn mà chưa tới được chứng thư gốc tin cậy"
+            ),
             PathError::NameConstraints {
                 subject,
                 ca,
@@ -233,6 +254,8 @@ struct Search<'a> {
     cache: &'a dyn PathCache,
     at: UnixTime,
     best: Option<((bool, usize), PathError)>,
+    /// Candidate issuers considered so far (bounded by [`MAX_PATH_CANDIDATES`]).
+    candidates_seen: usize,
 }
 
 impl Search<'_> {
@@ -279,6 +302,10 @@ impl Search<'_> {
                 continue;
             }
             tried.push(cand.fingerprint);
+            self.candidates_seen += 1;
+            if self.candidates_seen > MAX_PATH_CANDIDATES {
+                return None;
+            }
             if path.iter().any(|p| p.fingerprint == cand.fingerprint) {
                 // A self-signed certificate that is not an anchor is an unknown root, not a loop.
                 if cand.fingerprint == current.fingerprint {
@@ -461,10 +488,16 @@ pub fn build_path_cached(
         cache,
         at,
         best: None,
+        candidates_seen: 0,
     };
     let mut path = alloc::vec![Arc::clone(leaf)];
     match search.run(&mut path) {
         Some(found) => Ok(found),
+        // Stopped early, the failures seen so far say nothing about the paths not tried.
+        None if search.candidates_seen > MAX_PATH_CANDIDATES => Err(PathError::SearchExhausted {
+            subject: leaf.display_name(),
+            limit: MAX_PATH_CANDIDATES,
+        }),
         None => Err(search.best.map_or_else(
             || PathError::UnknownIssuer {
                 subject: leaf.display_name(),
