@@ -32,27 +32,72 @@ const NOT_APPLICABLE: &[(&str, &str)] = &[
     ("rfc5280::san::underscore-dns", "TLS server name matching"),
     ("rfc5280::san::ip-in-dns", "TLS server name matching"),
     ("rfc5280::ca-as-leaf-wrong-san", "TLS server name matching"),
-    ("webpki::ca-as-leaf", "Web PKI: a CA certificate may not be a server's"),
-    ("webpki::ee-basicconstraints-ca", "Web PKI: a CA certificate may not be a server's"),
-    ("webpki::v1-cert", "Web PKI refuses v1; RFC 5280 validation accepts it"),
-    ("webpki::forbidden-rsa-", "Web PKI key-size profile (hocba: RSA ≥ 2048 bits, any length)"),
-    ("webpki::malformed-aia", "authorityInfoAccess is never read: verification is offline"),
-    ("webpki::aki::", "Web PKI rules for a root's authorityKeyIdentifier"),
+    (
+        "webpki::ca-as-leaf",
+        "Web PKI: a CA certificate may not be a server's",
+    ),
+    (
+        "webpki::ee-basicconstraints-ca",
+        "Web PKI: a CA certificate may not be a server's",
+    ),
+    (
+        "webpki::v1-cert",
+        "Web PKI refuses v1; RFC 5280 validation accepts it",
+    ),
+    (
+        "webpki::forbidden-rsa-",
+        "Web PKI key-size profile (hocba: RSA ≥ 2048 bits, any length)",
+    ),
+    (
+        "webpki::malformed-aia",
+        "authorityInfoAccess is never read: verification is offline",
+    ),
+    (
+        "webpki::aki::",
+        "Web PKI rules for a root's authorityKeyIdentifier",
+    ),
     (
         "webpki::nc::intermediate-permitted-excluded-subtrees-both-null",
         "CA/Browser Forum issuance rule; an empty nameConstraints constrains nothing",
     ),
     // Rules RFC 5280 sets for CAs issuing certificates, not steps of its path validation (§6.1), which
     // hocba follows: a certificate that breaks them still chains, as in OpenSSL without -x509_strict.
-    ("rfc5280::aki::", "issuance rule: authorityKeyIdentifier present and non-critical"),
-    ("rfc5280::ski::", "issuance rule: subjectKeyIdentifier present"),
-    ("rfc5280::serial::", "issuance rule: positive serial numbers (real CAs issued others)"),
-    ("rfc5280::ca-empty-subject", "issuance rule: a CA's subject is not empty"),
-    ("rfc5280::root-non-critical-basic-constraints", "issuance rule: basicConstraints critical"),
-    ("rfc5280::leaf-ku-keycertsign", "issuance rule: keyCertSign only with cA"),
-    ("rfc5280::ee-critical-aia-invalid", "issuance rule: authorityInfoAccess non-critical"),
-    ("rfc5280::pc::ica-noncritical-pc", "policy processing is not done (decisions S-2)"),
-    ("rfc5280::san::noncritical-with-empty-subject", "issuance rule: such a SAN is critical"),
+    (
+        "rfc5280::aki::",
+        "issuance rule: authorityKeyIdentifier present and non-critical",
+    ),
+    (
+        "rfc5280::ski::",
+        "issuance rule: subjectKeyIdentifier present",
+    ),
+    (
+        "rfc5280::serial::",
+        "issuance rule: positive serial numbers (real CAs issued others)",
+    ),
+    (
+        "rfc5280::ca-empty-subject",
+        "issuance rule: a CA's subject is not empty",
+    ),
+    (
+        "rfc5280::root-non-critical-basic-constraints",
+        "issuance rule: basicConstraints critical",
+    ),
+    (
+        "rfc5280::leaf-ku-keycertsign",
+        "issuance rule: keyCertSign only with cA",
+    ),
+    (
+        "rfc5280::ee-critical-aia-invalid",
+        "issuance rule: authorityInfoAccess non-critical",
+    ),
+    (
+        "rfc5280::pc::ica-noncritical-pc",
+        "policy processing is not done (decisions S-2)",
+    ),
+    (
+        "rfc5280::san::noncritical-with-empty-subject",
+        "issuance rule: such a SAN is critical",
+    ),
     (
         "rfc5280::nc::permitted-dns-match-noncritical",
         "hocba applies name constraints marked non-critical too, as Web PKI validators do",
@@ -66,15 +111,33 @@ const NOT_APPLICABLE: &[(&str, &str)] = &[
         "a leading period in a dNSName constraint means subdomains only, as OpenSSL and Go read it",
     ),
     // A caller-chosen depth: hocba's is fixed (MAX_PATH_LEN).
-    ("pathlen::max-chain-depth-0-exhausted", "caller-chosen maximum depth"),
-    ("pathlen::max-chain-depth-1-exhausted", "caller-chosen maximum depth"),
+    (
+        "pathlen::max-chain-depth-0-exhausted",
+        "caller-chosen maximum depth",
+    ),
+    (
+        "pathlen::max-chain-depth-1-exhausted",
+        "caller-chosen maximum depth",
+    ),
     // A signature is judged at its signing time, so the CRL must have been issued after it: a CRL from
     // 1970 says nothing of a revocation between 1970 and the signing (revocation stays undecided,
     // never valid). RFC 5280 takes any CRL before its nextUpdate.
-    ("crl::certificate-not-on-crl", "CRL issued before the signing time"),
-    ("crl::certificate-serial-on-crl-different-issuer", "CRL issued before the signing time"),
-    ("crl::issuer-no-keyusage-extension", "CRL issued before the signing time"),
-    ("crl::issuer-valid-crlsign-and-keycertsign", "CRL issued before the signing time"),
+    (
+        "crl::certificate-not-on-crl",
+        "CRL issued before the signing time",
+    ),
+    (
+        "crl::certificate-serial-on-crl-different-issuer",
+        "CRL issued before the signing time",
+    ),
+    (
+        "crl::issuer-no-keyusage-extension",
+        "CRL issued before the signing time",
+    ),
+    (
+        "crl::issuer-valid-crlsign-and-keycertsign",
+        "CRL issued before the signing time",
+    ),
 ];
 
 fn not_applicable(id: &str) -> Option<&'static str> {
@@ -85,8 +148,7 @@ fn not_applicable(id: &str) -> Option<&'static str> {
 }
 
 fn limbo() -> Vec<Value> {
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/pki/x509-limbo/limbo.json");
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/pki/x509-limbo/limbo.json");
     let doc: Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
     doc["testcases"].as_array().unwrap().clone()
 }
@@ -107,7 +169,9 @@ fn certs(pems: &Value) -> Vec<CertInfo> {
 fn time_of(case: &Value) -> UnixTime {
     case["validation_time"]
         .as_str()
-        .map_or(UnixTime(1_767_225_600), |t| UnixTime::parse_rfc3339(t).unwrap())
+        .map_or(UnixTime(1_767_225_600), |t| {
+            UnixTime::parse_rfc3339(t).unwrap()
+        })
 }
 
 struct Inputs {
@@ -185,7 +249,11 @@ fn every_applicable_case_gets_limbos_verdict() {
     }
     assert!(disagree.is_empty(), "{}", disagree.join("\n"));
     // Most of the suite applies: a list grown to hide disagreements would show here.
-    assert!(checked >= 130, "only {checked} of {} cases checked", cases.len());
+    assert!(
+        checked >= 130,
+        "only {checked} of {} cases checked",
+        cases.len()
+    );
 }
 
 #[test]
@@ -203,8 +271,10 @@ fn every_exception_names_cases_of_the_suite_that_hocba_decides_otherwise() {
         assert!(!matching.is_empty(), "{key}: no such case");
         // An exception whose every case hocba now decides as limbo does is no exception any more.
         assert!(
-            matching.iter().any(|c| hocba_verdict(c).is_ok()
-                != (c["expected_result"].as_str() == Some("SUCCESS"))),
+            matching
+                .iter()
+                .any(|c| hocba_verdict(c).is_ok()
+                    != (c["expected_result"].as_str() == Some("SUCCESS"))),
             "{key}: hocba agrees with every case, drop the exception"
         );
     }
@@ -275,8 +345,14 @@ fn name_constraint_blowups_are_refused_not_computed() {
 fn malformed_names_and_wildcards_under_name_constraints_are_refused() {
     for (id, code) in [
         ("rfc5280::nc::nc-permits-invalid-dns-san", "name_malformed"),
-        ("rfc5280::nc::nc-permits-invalid-email-san", "name_malformed"),
-        ("rfc5280::nc::nc-forbids-dnsname-wildcard-san", "name_excluded"),
+        (
+            "rfc5280::nc::nc-permits-invalid-email-san",
+            "name_malformed",
+        ),
+        (
+            "rfc5280::nc::nc-forbids-dnsname-wildcard-san",
+            "name_excluded",
+        ),
         ("cve::cve-2025-61727", "name_excluded"),
     ] {
         assert_eq!(hocba_verdict(&case(id)).expect_err(id), code, "{id}");

@@ -495,8 +495,9 @@ fn wildcard_may_reach(name: &GeneralName<'_>, base: &GeneralName<'_>) -> bool {
         return false;
     };
     let b = b.strip_prefix('.').unwrap_or(b);
-    b.split_once('.')
-        .is_some_and(|(_, parent)| parent.eq_ignore_ascii_case(domain.strip_suffix('.').unwrap_or(domain)))
+    b.split_once('.').is_some_and(|(_, parent)| {
+        parent.eq_ignore_ascii_case(domain.strip_suffix('.').unwrap_or(domain))
+    })
 }
 
 /// Does `name` end with `suffix`, ASCII case ignored?

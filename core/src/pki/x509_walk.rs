@@ -107,6 +107,36 @@ pub(crate) fn serial(tlv: Tlv<'_>) -> Result<&[u8], der::Error> {
 pub(crate) fn time(tlv: Tlv<'_>) -> Result<UnixTime, der::Error> {
     tlv.decode::<x509_cert::time::Time>()
         .map(|t| UnixTime::from_x509(&t))
+        .or_else(|e| before_1970(&tlv).ok_or(e))
+}
+
+/// A DER time before 1970, which `der`'s `DateTime` cannot hold (it starts at the Unix epoch) but RFC
+/// 5280 allows: UTCTime years 50–69 are 1950–1969 (§4.1.2.5.1), GeneralizedTime any year. Only the DER
+/// forms, `YYMMDDHHMMSSZ` and `YYYYMMDDHHMMSSZ` (NIST PKITS 4.2.3 has a notBefore in 1950).
+fn before_1970(tlv: &Tlv<'_>) -> Option<UnixTime> {
+    let text = core::str::from_utf8(tlv.value).ok()?;
+    let digits = text.strip_suffix('Z')?;
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let number = |range: core::ops::Range<usize>| digits.get(range)?.parse::<u16>().ok();
+    let (year, rest) = match (tlv.tag, digits.len()) {
+        (Tag::UtcTime, 12) => (1900 + number(0..2)?, 2),
+        (Tag::GeneralizedTime, 14) => (number(0..4)?, 4),
+        _ => return None,
+    };
+    let field = |i: usize| number(rest + 2 * i..rest + 2 * i + 2);
+    let (month, day, hour, minute, second) =
+        (field(0)?, field(1)?, field(2)?, field(3)?, field(4)?);
+    if year >= 1970 || hour > 23 || minute > 59 || second > 59 {
+        return None;
+    }
+    // Date::parse checks the month and the day in it.
+    let date = crate::time::Date::parse(&alloc::format!("{year:04}-{month:02}-{day:02}")).ok()?;
+    let days = crate::time::days_from_civil(date.year, date.month, date.day);
+    Some(UnixTime(
+        days * 86_400 + i64::from(hour) * 3600 + i64::from(minute) * 60 + i64::from(second),
+    ))
 }
 
 /// One attribute of a name: its type and its value (tag and content).
@@ -494,6 +524,32 @@ pub(crate) fn issuing_distribution_point(der: &[u8]) -> Result<CrlScope, der::Er
 mod tests {
     use super::*;
     use alloc::vec;
+
+    fn time_of(tag: u8, text: &str) -> Option<UnixTime> {
+        let mut der = vec![tag, u8::try_from(text.len()).unwrap()];
+        der.extend_from_slice(text.as_bytes());
+        time(Tlv::parse(&der).unwrap()).ok()
+    }
+
+    #[test]
+    fn times_before_1970_are_read_in_their_der_forms_only() {
+        let at = |s| Some(UnixTime::parse_rfc3339(s).unwrap());
+        // UTCTime 50–69 is 1950–1969 (RFC 5280 §4.1.2.5.1); GeneralizedTime any year.
+        assert_eq!(time_of(0x17, "500101120100Z"), at("1950-01-01T12:01:00Z"));
+        assert_eq!(time_of(0x17, "691231235959Z"), at("1969-12-31T23:59:59Z"));
+        assert_eq!(time_of(0x18, "19000229000000Z"), None); // 1900 was not a leap year
+        assert_eq!(time_of(0x18, "18991231000000Z"), at("1899-12-31T00:00:00Z"));
+        assert_eq!(time_of(0x17, "700101000000Z"), Some(UnixTime(0)));
+        for bad in [
+            "5001011201Z",
+            "500101120100",
+            "500101126000Z",
+            "501301120100Z",
+            "5001011201+0700",
+        ] {
+            assert_eq!(time_of(0x17, bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn basic_constraints_defaults_and_limits() {

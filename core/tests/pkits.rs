@@ -1,0 +1,221 @@
+//! hocba's path validation and CRL checks against NIST's Public Key Interoperability Test Suite (PKITS,
+//! "Test Certificates 2011", RSA-2048): `tests/pki/pkits/` (its README says where it comes from).
+//!
+//! Each end-entity certificate's file name says whether its path is valid (`Valid…`) or not
+//! (`Invalid…`) under PKITS' default settings; the few named otherwise depend on policy settings and are
+//! not run. The trust anchor is PKITS' root, every other CA certificate of the suite is an intermediate
+//! of the trust store, and every CRL is given: hocba finds each path and each CRL itself.
+//!
+//! PKITS validates at the present with CRLs current until 2030; hocba judges a signature at its signing
+//! time and takes only a CRL issued at or after it (a CRL from before says nothing of a revocation in
+//! between). So paths are validated at [`NOW`] and revocation as of the CRLs' issue, [`CRLS_ISSUED`],
+//! where every revocation a CRL lists counts, as at the present. Tests whose verdict rests on what hocba
+//! does not do are in [`NOT_APPLICABLE`] with the reason; every other test must agree (decisions D-111).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use hocba_core::pki::{build_path, crl::check_path, CertInfo, CertStatus, CrlInfo, TrustStore};
+use hocba_core::time::UnixTime;
+
+const NOW: &str = "2026-12-05T00:00:00Z";
+const CRLS_ISSUED: &str = "2010-01-01T08:30:00Z";
+
+/// Tests hocba decides otherwise, by the start of the certificate's file name, and why.
+const NOT_APPLICABLE: &[(&str, &str)] = &[
+    // PKITS 4.8–4.12: certificate policies are recognised and not processed (decisions S-2).
+    ("InvalidMappingFromanyPolicy", "policy processing"),
+    ("InvalidMappingToanyPolicy", "policy processing"),
+    ("InvalidPolicyMapping", "policy processing"),
+    ("InvalidSelfIssuedinhibitAnyPolicy", "policy processing"),
+    ("InvalidSelfIssuedinhibitPolicyMapping", "policy processing"),
+    (
+        "InvalidSelfIssuedrequireExplicitPolicy",
+        "policy processing",
+    ),
+    ("InvalidinhibitAnyPolicy", "policy processing"),
+    ("InvalidinhibitPolicyMapping", "policy processing"),
+    ("InvalidrequireExplicitPolicy", "policy processing"),
+    // PKITS 4.1.4–5: DSA is not among the design's algorithms (RSA, ECDSA P-256/P-384, Ed25519).
+    ("ValidDSA", "DSA keys are refused"),
+    // 4.4.11: an expired nextUpdate matters at the present; hocba judges revocation at the signing
+    // time, for which a CRL issued after it is the evidence, whatever its nextUpdate.
+    (
+        "InvalidOldCRLnextUpdateTest11",
+        "revocation judged at the signing time",
+    ),
+    // 4.4.21: a CRL signed with a separate key of the CA (D-109) is used without checking that key's own
+    // certificate against its issuer's CRL.
+    (
+        "InvalidSeparateCertificateandCRLKeysTest21",
+        "the CRL signer's own revocation",
+    ),
+    // 4.14–4.15: CRL scoping hocba does not read. Such a CRL is not used, so the status stays undecided
+    // (never valid) — except delta CRLs, whose revocations are not seen at all.
+    ("ValidIDPwithindirectCRL", "indirect CRLs"),
+    (
+        "ValidcRLIssuer",
+        "CRLs issued by another authority (cRLIssuer)",
+    ),
+    (
+        "ValiddistributionPointTest4",
+        "distribution point names relative to the CRL issuer",
+    ),
+    (
+        "ValiddistributionPointTest5",
+        "distribution point names relative to the CRL issuer",
+    ),
+    (
+        "ValiddistributionPointTest7",
+        "distribution point names relative to the CRL issuer",
+    ),
+    ("ValidonlySomeReasons", "CRLs partitioned by reason"),
+    ("InvaliddeltaCRLTest4", "delta CRLs"),
+    ("InvaliddeltaCRLTest10", "delta CRLs"),
+    ("ValiddeltaCRLTest5", "delta CRLs"),
+];
+
+fn not_applicable(name: &str) -> bool {
+    NOT_APPLICABLE
+        .iter()
+        .any(|(start, _)| name.starts_with(start))
+}
+
+fn dir(sub: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/pki/pkits")
+        .join(sub)
+}
+
+fn files(sub: &str) -> Vec<(String, Vec<u8>)> {
+    let mut out: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir(sub))
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (
+                e.file_name().into_string().unwrap(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn cert(der: &[u8]) -> Result<CertInfo, String> {
+    CertInfo::load_many(der)
+        .map(|mut c| c.remove(0))
+        .map_err(|e| e.code().to_string())
+}
+
+struct Suite {
+    store: TrustStore,
+    crls: Vec<CrlInfo>,
+    /// (file name, DER) of every end-entity certificate with a Valid/Invalid name.
+    tests: Vec<(String, Vec<u8>)>,
+}
+
+fn suite() -> Suite {
+    let certs = files("certs");
+    let mut store = TrustStore::new();
+    for (name, der) in &certs {
+        if name == "TrustAnchorRootCertificate.crt" {
+            store.add_anchor(cert(der).unwrap());
+        } else if !name.ends_with("EE.crt") {
+            // A CA certificate hocba cannot read (DSA keys are read, then refused in paths) stays out.
+            if let Ok(ca) = cert(der) {
+                store.add_intermediate(ca);
+            }
+        }
+    }
+    // Two CRLs use what hocba does not read (an indirect CRL's certificateIssuer, an unknown critical
+    // entry extension): they are refused, so their certificates have no usable CRL, as PKITS expects.
+    let crls = files("crls")
+        .iter()
+        .filter_map(|(_, der)| CrlInfo::from_bytes(der).ok())
+        .collect();
+    let tests = certs
+        .into_iter()
+        .filter(|(name, _)| {
+            name.ends_with("EE.crt") && (name.starts_with("Valid") || name.starts_with("Invalid"))
+        })
+        .collect();
+    Suite {
+        store: store.finish().unwrap(),
+        crls,
+        tests,
+    }
+}
+
+/// hocba's verdict: `Ok` when the certificate has a valid path and no certificate of it is on a CRL.
+fn verdict(suite: &Suite, der: &[u8]) -> Result<(), String> {
+    let now = UnixTime::parse_rfc3339(NOW).unwrap();
+    let issued = UnixTime::parse_rfc3339(CRLS_ISSUED).unwrap();
+    let leaf = Arc::new(cert(der)?);
+    let path = build_path(&leaf, &[], &suite.store, now).map_err(|e| e.code().to_string())?;
+    for (cert, status) in check_path(&path, &suite.crls, issued, true, &suite.store).statuses {
+        if !matches!(status, CertStatus::Good { .. }) {
+            return Err(format!("{}: {status:?}", cert.display_name()));
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn every_applicable_pkits_test_gets_its_verdict() {
+    let suite = suite();
+    assert!(suite.tests.len() >= 200, "{} tests", suite.tests.len());
+    let mut disagree = Vec::new();
+    let mut checked = 0;
+    for (name, der) in &suite.tests {
+        if not_applicable(name) {
+            continue;
+        }
+        checked += 1;
+        let got = verdict(&suite, der);
+        if got.is_ok() != name.starts_with("Valid") {
+            disagree.push(format!("{name}: {got:?}"));
+        }
+    }
+    assert!(disagree.is_empty(), "{}", disagree.join("\n"));
+    assert!(checked >= 155, "only {checked} tests checked");
+}
+
+#[test]
+fn every_exception_is_a_test_hocba_decides_otherwise() {
+    let suite = suite();
+    for (start, why) in NOT_APPLICABLE {
+        let tests: Vec<&(String, Vec<u8>)> = suite
+            .tests
+            .iter()
+            .filter(|(name, _)| name.starts_with(start))
+            .collect();
+        assert!(!tests.is_empty(), "{start}: no such test");
+        for (name, der) in tests {
+            assert_ne!(
+                verdict(&suite, der).is_ok(),
+                name.starts_with("Valid"),
+                "{name} ({why}): hocba now agrees, drop the exception"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_certificate_valid_from_before_1970_is_read() {
+    // PKITS 4.2.3: notBefore 1950-01-01 as UTCTime "500101120100Z" (RFC 5280: years 50–99 are 19YY).
+    let suite = suite();
+    let (_, der) = suite
+        .tests
+        .iter()
+        .find(|(n, _)| n == "Validpre2000UTCnotBeforeDateTest3EE.crt")
+        .unwrap();
+    let leaf = cert(der).unwrap();
+    assert_eq!(
+        leaf.not_before,
+        UnixTime::parse_rfc3339("1950-01-01T12:01:00Z").unwrap()
+    );
+    assert_eq!(verdict(&suite, der), Ok(()));
+}
