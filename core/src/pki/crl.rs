@@ -309,12 +309,14 @@ pub fn reason_text(reason: Option<CrlReason>, lang: Lang) -> &'static str {
 /// certificates it issued under the old one. RFC 5280 §6.3.3 (f) accepts such a CRL when its signer has the
 /// certificate issuer's name, may sign CRLs, and has a valid path to the **same trust anchor** as the
 /// certificate. The path is checked at the CRL's thisUpdate, when it signed. Candidates come from the
-/// trust store, where the verifier puts the CA's renewed certificate (D-109).
+/// trust store, where the verifier puts the CA's renewed certificate (D-109). The signer's own certificate
+/// must not be on a CRL of its issuer among `crls` at that time (NIST PKITS 4.4.21).
 fn renewed_ca_signed(
     crl: &CrlInfo,
     issuer: &CertInfo,
     anchor: &Arc<CertInfo>,
     store: &TrustStore,
+    crls: &[CrlInfo],
     cache: &dyn PathCache,
 ) -> bool {
     if crl.issuer_key != issuer.subject_key {
@@ -329,9 +331,30 @@ fn renewed_ca_signed(
         })
         .any(|other| {
             crl.signed_by_cached(other, cache)
-                && build_path_cached(other, &[], store, crl.this_update, cache)
-                    .is_ok_and(|p| p.anchor().fingerprint == anchor.fingerprint)
+                && build_path_cached(other, &[], store, crl.this_update, cache).is_ok_and(|p| {
+                    p.anchor().fingerprint == anchor.fingerprint
+                        && p.certs.get(1).is_none_or(|signer_issuer| {
+                            !listed_before(other, signer_issuer, crls, crl.this_update, cache)
+                        })
+                })
         })
+}
+
+/// Does a CRL of `crls` signed by `issuer` itself list `cert` as revoked at or before `by`? (Only the
+/// issuer's own key: a separate CRL key's separate CRL key is not followed.)
+fn listed_before(
+    cert: &CertInfo,
+    issuer: &CertInfo,
+    crls: &[CrlInfo],
+    by: UnixTime,
+    cache: &dyn PathCache,
+) -> bool {
+    crls.iter()
+        .filter(|c| {
+            c.unsupported_critical.is_none() && c.covers(cert) && c.signed_by_cached(issuer, cache)
+        })
+        .flat_map(|c| c.revoked.iter())
+        .any(|e| e.serial == cert.serial && e.date <= by)
 }
 
 fn casts_doubt_backwards(reason: Option<CrlReason>) -> bool {
@@ -379,7 +402,7 @@ pub fn check_path_cached(
                 c.unsupported_critical.is_none()
                     && c.covers(cert)
                     && (c.signed_by_cached(issuer, cache)
-                        || renewed_ca_signed(c, issuer, path.anchor(), store, cache))
+                        || renewed_ca_signed(c, issuer, path.anchor(), store, crls, cache))
             })
             .collect();
         let status = match usable.iter().max_by_key(|c| c.this_update) {
