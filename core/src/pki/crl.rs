@@ -135,16 +135,19 @@ impl CrlInfo {
         let signed = x509_walk::Signed::parse(&der_bytes).map_err(|e| malformed(&e))?;
         let tbs = x509_walk::tbs_cert_list(signed.tbs).map_err(|e| malformed(&e))?;
         let mut revoked = Vec::with_capacity(tbs.revoked.len());
+        let mut unsupported_critical = None;
         for rc in &tbs.revoked {
             let mut reason = None;
             for ext in &rc.extensions {
                 if ext.oid == CRL_REASON_OID {
                     reason = CrlReason::from_der(ext.value).ok();
                 } else if ext.critical && ext.oid != INVALIDITY_DATE_OID {
-                    return Err(malformed(&alloc::format!(
-                        "critical CRL entry extension {}",
-                        ext.oid
-                    )));
+                    // RFC 5280 §5.3: such a CRL must not be used for any certificate — it is read, and
+                    // left unused, rather than refused as a file (an indirect CRL's certificateIssuer,
+                    // NIST PKITS 4.4.8 and 4.14.31).
+                    unsupported_critical.get_or_insert_with(|| {
+                        alloc::format!("critical CRL entry extension {}", ext.oid)
+                    });
                 }
             }
             revoked.push(RevokedEntry {
@@ -154,7 +157,6 @@ impl CrlInfo {
             });
         }
         let mut scope = CrlScope::default();
-        let mut unsupported_critical = None;
         for e in &tbs.extensions {
             if e.oid == IDP_OID {
                 // Its scope decides which certificates the CRL speaks for, critical or not (RFC 5280
@@ -162,11 +164,14 @@ impl CrlInfo {
                 match x509_walk::issuing_distribution_point(e.value) {
                     Ok(s) => {
                         if let Some(what) = s.unsupported {
-                            unsupported_critical = Some(alloc::format!("{IDP_OID} ({what})"));
+                            unsupported_critical
+                                .get_or_insert(alloc::format!("{IDP_OID} ({what})"));
                         }
                         scope = s;
                     }
-                    Err(_) => unsupported_critical = Some(alloc::format!("{IDP_OID} (malformed)")),
+                    Err(_) => {
+                        unsupported_critical.get_or_insert(alloc::format!("{IDP_OID} (malformed)"));
+                    }
                 }
             } else if e.critical && e.oid != CRL_NUMBER_OID && e.oid != AKI_OID {
                 unsupported_critical.get_or_insert_with(|| e.oid.to_string());
