@@ -100,7 +100,9 @@ pub struct CrlInfo {
     pub this_update: UnixTime,
     /// nextUpdate.
     pub next_update: Option<UnixTime>,
-    /// The revoked serials.
+    /// The revoked serials, sorted by serial and then by date, so that a lookup is a binary search
+    /// ([`CrlInfo::entry_for`]): a large CA's CRL lists hundreds of thousands, and a batch looks each
+    /// signer and CA up in every record.
     pub revoked: Vec<RevokedEntry>,
     tbs_der: Vec<u8>,
     scheme: Result<SignatureScheme, AlgorithmError>,
@@ -156,6 +158,7 @@ impl CrlInfo {
                 reason,
             });
         }
+        revoked.sort_by(|a, b| a.serial.cmp(&b.serial).then(a.date.cmp(&b.date)));
         let mut scope = CrlScope::default();
         for e in &tbs.extensions {
             if e.oid == IDP_OID {
@@ -196,6 +199,15 @@ impl CrlInfo {
             scope,
             der: der_bytes,
         })
+    }
+
+    /// The entry of `serial` (the earliest, if the CRL lists it more than once), by binary search.
+    #[must_use]
+    pub fn entry_for(&self, serial: &[u8]) -> Option<&RevokedEntry> {
+        let first = self
+            .revoked
+            .partition_point(|e| e.serial.as_slice() < serial);
+        self.revoked.get(first).filter(|e| e.serial == serial)
     }
 
     /// Does this CRL speak for `cert` (its issuingDistributionPoint's scope, RFC 5280 §6.3.3 b.2)? The
@@ -358,8 +370,8 @@ fn listed_before(
         .filter(|c| {
             c.unsupported_critical.is_none() && c.covers(cert) && c.signed_by_cached(issuer, cache)
         })
-        .flat_map(|c| c.revoked.iter())
-        .any(|e| e.serial == cert.serial && e.date <= by)
+        .filter_map(|c| c.entry_for(&cert.serial))
+        .any(|e| e.date <= by)
 }
 
 fn casts_doubt_backwards(reason: Option<CrlReason>) -> bool {
@@ -415,8 +427,7 @@ pub fn check_path_cached(
             Some(newest) => {
                 let entry = usable
                     .iter()
-                    .flat_map(|c| c.revoked.iter())
-                    .filter(|e| e.serial == cert.serial)
+                    .filter_map(|c| c.entry_for(&cert.serial))
                     .min_by_key(|e| e.date);
                 match entry {
                     Some(e) if e.date <= at => CertStatus::RevokedBefore {
@@ -445,4 +456,48 @@ pub fn check_path_cached(
         statuses.push((Arc::clone(cert), status));
     }
     PathRevocation { statuses }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn entries_are_found_by_binary_search_earliest_first() {
+        let mut crl = CrlInfo::from_bytes(include_bytes!(
+            "../../../tests/pki/pkits/crls/GoodCACRL.crl"
+        ))
+        .unwrap();
+        assert_eq!(crl.revoked.len(), 2);
+        assert_eq!(crl.entry_for(&[0x0f]).unwrap().date.0, 1_262_334_601);
+        assert!(crl.entry_for(&[0x10]).is_none());
+        // A large CA's list: 200,000 serials, one listed twice (the earlier date wins).
+        let entry = |serial: u32, date: i64| RevokedEntry {
+            serial: serial.to_be_bytes().to_vec(),
+            date: UnixTime(date),
+            reason: None,
+        };
+        crl.revoked = (0..200_000u32)
+            .map(|i| entry(i * 2 + 1, i64::from(i)))
+            .collect();
+        crl.revoked.insert(1001, entry(1001, 7));
+        crl.revoked
+            .sort_by(|a, b| a.serial.cmp(&b.serial).then(a.date.cmp(&b.date)));
+        assert_eq!(
+            crl.entry_for(&1001u32.to_be_bytes()).unwrap().date,
+            UnixTime(7)
+        );
+        assert_eq!(
+            crl.entry_for(&1u32.to_be_bytes()).unwrap().date,
+            UnixTime(0)
+        );
+        assert_eq!(
+            crl.entry_for(&399_999u32.to_be_bytes()).unwrap().date,
+            UnixTime(199_999)
+        );
+        for absent in [0u32, 2, 1000, 400_000, u32::MAX] {
+            assert!(crl.entry_for(&absent.to_be_bytes()).is_none(), "{absent}");
+        }
+    }
 }
