@@ -4,31 +4,19 @@
 // parent reaches is audited, in both languages and at phone and desktop width, because the contrast
 // that matters most is in the states only data produces: the verdict banners, the problem list, the
 // invalid inputs, the checks coloured by status. Each audit's full result goes to artifacts/a11y/.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { artifacts, examples, launchChromium, serveSite } from "./harness.mjs";
+import { artifacts, examples, siteAndBrowser } from "./harness.mjs";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const reports = join(artifacts, "a11y");
 mkdirSync(reports, { recursive: true });
 
-let server;
-let browser;
-let base;
-
-before(async () => {
-  ({ server, base } = await serveSite());
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const live = siteAndBrowser();
 
 /**
  * Audits the page as it is now and fails on any violation, naming each rule and the elements it found.
@@ -53,11 +41,11 @@ async function audit(page, state) {
 }
 
 async function openPage(width, hash = "") {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const context = await live.browser.newContext({ viewport: { width, height: 900 } });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(base + hash);
+  await page.goto(live.base + hash);
   await page.waitForFunction(() => document.getElementById("version").textContent.length > 0, null, { timeout: 20_000 });
   return { context, page, errors };
 }
@@ -122,7 +110,7 @@ for (const [label, width] of [["phone", 360], ["desktop", 1280]]) {
 }
 
 test("the audit fails a page that breaks the rules it checks (so a passing audit means something)", async () => {
-  const context = await browser.newContext();
+  const context = await live.browser.newContext();
   const page = await context.newPage();
   await page.setContent(`<!doctype html><html lang="vi"><head><title>x</title></head><body><main>
     <p style="color:#999;background:#fff">chữ mờ trên nền trắng</p><input type="text"><button></button></main></body></html>`);

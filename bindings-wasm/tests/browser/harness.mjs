@@ -1,6 +1,7 @@
 // What every browser test file shares: where the built site and the artifacts are, the static server, and
 // Debian's Chromium launched headless the one way the tests need it (no sandbox in CI containers, no GPU,
 // no background traffic that could make a test depend on the network).
+import { after, before } from "node:test";
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -29,4 +30,22 @@ export const launchChromium = (extraArgs = []) => chromium.launch({
 export async function serveSite(root = site) {
   const server = await serve(root);
   return { server, base: `http://127.0.0.1:${server.address().port}/` };
+}
+
+/**
+ * Registers the file's `before` and `after` hooks: the site served and Chromium launched before its
+ * tests, both closed after. Returns the live handles (`server`, `base` URL, `browser`), set once the hooks
+ * have run.
+ */
+export function siteAndBrowser() {
+  const live = {};
+  before(async () => {
+    Object.assign(live, await serveSite());
+    live.browser = await launchChromium();
+  });
+  after(async () => {
+    await live.browser?.close();
+    live.server?.close();
+  });
+  return live;
 }

@@ -1,31 +1,19 @@
 // End-to-end tests of the static page in headless Chromium (Debian's, driven by playwright-core):
 // the teacher flow on a broken record, the fix, and screenshots at phone and desktop width.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { artifacts, examples, launchChromium, serveSite } from "./harness.mjs";
+import { artifacts, examples, siteAndBrowser } from "./harness.mjs";
 
-let server;
-let browser;
-let base;
-
-before(async () => {
-  ({ server, base } = await serveSite());
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const live = siteAndBrowser();
 
 async function openPage(width) {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const context = await live.browser.newContext({ viewport: { width, height: 900 } });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(base);
+  await page.goto(live.base);
   await page
     .waitForFunction(() => document.getElementById("version").textContent.length > 0, null, { timeout: 10_000 })
     .catch((e) => { throw new Error(`page did not start: ${errors.join("; ") || e.message}`); });

@@ -1,29 +1,17 @@
 // End-to-end tests of the parent view in headless Chromium (Debian's, driven by playwright-core): the bundled
 // samples (valid, tampered, revoked, unknown signer) give the right banner and messages, a file chosen by
 // the user is verified too, and screenshots at phone and desktop width go to bindings-wasm/artifacts/.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { artifacts, examples, launchChromium as launch, serveSite } from "./harness.mjs";
+import { artifacts, examples, launchChromium as launch, siteAndBrowser } from "./harness.mjs";
 
 const signed = join(examples, "signed");
 
-let server;
-let browser;
-let base;
-
-before(async () => {
-  ({ server, base } = await serveSite());
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const live = siteAndBrowser();
 
 /** A new page `width` px wide: its page errors, and the .wasm files it requested, in order. */
-async function newPage(width, on = browser) {
+async function newPage(width, on = live.browser) {
   const context = await on.newContext({ viewport: { width, height: 900 } });
   const page = await context.newPage();
   const errors = [];
@@ -33,7 +21,7 @@ async function newPage(width, on = browser) {
   return { context, page, errors, modules };
 }
 
-async function openParent(width, { on = browser, url = base } = {}) {
+async function openParent(width, { on = live.browser, url = live.base } = {}) {
   const { context, page, errors, modules } = await newPage(width, on);
   await page.goto(url);
   await page.waitForFunction(() => document.body.dataset.parentReady === "true", null, { timeout: 20_000 })
@@ -177,7 +165,7 @@ async function pageBlocking(file) {
 
 test("a verification module that failed to load is fetched again on the next use", async () => {
   const { context, page, errors, unblock } = await pageBlocking("hocba_verify_bg.wasm");
-  await page.goto(base);
+  await page.goto(live.base);
   await page.waitForFunction(() => document.getElementById("trust-error").textContent !== "", null, { timeout: 20_000 });
   assert.match(await page.locator("#trust-error").textContent(), /Không tải được phần kiểm tra học bạ đã ký/);
   unblock();
@@ -192,7 +180,7 @@ test("a verification module that failed to load is fetched again on the next use
 test("a page opened on #parent needs only the verification module; the rules follow for the teacher view", async () => {
   // The rules module cannot load at first: the parent view must not need it.
   const { context, page, errors, modules, unblock } = await pageBlocking("hocba_rules_bg.wasm");
-  await page.goto(`${base}#parent`);
+  await page.goto(`${live.base}#parent`);
   await page.waitForFunction(() => document.body.dataset.parentReady === "true", null, { timeout: 20_000 });
   assert.equal(modules[0], "hocba_verify_bg.wasm");
   await page.click('button[data-sample="valid"]');
@@ -258,7 +246,7 @@ test("parent flow on a plain-http page (not a secure context): no WebCrypto, the
   // The host name is mapped to the loopback server; unlike 127.0.0.1 it is not trustworthy by default.
   const insecure = await launch(["--host-resolver-rules=MAP hocba-school.test 127.0.0.1"]);
   try {
-    const url = `http://hocba-school.test:${server.address().port}/`;
+    const url = `http://hocba-school.test:${live.server.address().port}/`;
     const { page, errors, context } = await openParent(360, { on: insecure, url });
     assert.deepEqual(await page.evaluate(() => [window.isSecureContext, typeof globalThis.crypto?.subtle]),
       [false, "undefined"]);

@@ -2,27 +2,15 @@
 // it: with Chromium's WebCrypto doing the RSA and ECDSA arithmetic (the default) and with all of it in
 // WebAssembly, the reports must be identical and must carry the expected verdict and checks — so the
 // browser's crypto (BoringSSL) cannot make a record pass or fail differently from the core.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { launchChromium, pkgRoot, serveSite } from "./harness.mjs";
+import { pkgRoot, siteAndBrowser } from "./harness.mjs";
 
 const testsDir = join(pkgRoot, "..", "tests");
 
-let server;
-let browser;
-let base;
-
-before(async () => {
-  ({ server, base } = await serveSite());
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const live = siteAndBrowser();
 
 const b64 = (bytes) => Buffer.from(bytes).toString("base64");
 
@@ -46,10 +34,10 @@ function vectorInputs() {
 test("verification vectors in Chromium: WebCrypto and WebAssembly alone give the same, expected report", async () => {
   const vectors = vectorInputs();
   assert.ok(vectors.length >= 30, `only ${vectors.length} verification vectors`);
-  const page = await browser.newPage();
+  const page = await live.browser.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(`${base}index.html`);
+  await page.goto(`${live.base}index.html`);
   const results = await page.evaluate(async (all) => {
     const hocba = await import("./pkg/index.js");
     await hocba.init();
@@ -80,8 +68,8 @@ test("verification vectors in Chromium: WebCrypto and WebAssembly alone give the
 });
 
 test("in Chromium, verification hands the signatures to WebCrypto", async () => {
-  const page = await browser.newPage();
-  await page.goto(`${base}index.html`);
+  const page = await live.browser.newPage();
+  await page.goto(`${live.base}index.html`);
   const [v] = vectorInputs().filter((x) => x.id === "valid-full");
   const calls = await page.evaluate(async (v) => {
     // Count the calls the package makes to crypto.subtle.verify while it verifies a genuine record.
