@@ -89,6 +89,11 @@ done
 for f in tests/pki/crl/*.pem; do
   openssl crl -in "$f" -outform DER -out "fuzz/corpus/parse_cms/seed-crl-$(basename "$f" .pem)"
 done
+# NIST PKITS (D-111): certificates and CRLs with every extension and CRL feature a validator meets —
+# distribution points, delta and indirect CRLs, name constraints, policies, times before 1970.
+for f in tests/pki/pkits/certs/*.crt tests/pki/pkits/crls/*.crl; do
+  cp "$f" "fuzz/corpus/parse_cms/seed-pkits-$(basename "$f")"
+done
 
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
