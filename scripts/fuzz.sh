@@ -94,6 +94,34 @@ done
 for f in tests/pki/pkits/certs/*.crt tests/pki/pkits/crls/*.crl; do
   cp "$f" "fuzz/corpus/parse_cms/seed-pkits-$(basename "$f")"
 done
+# build_paths: PKITS chains with their CRLs, and x509-limbo's pathological chain cut to 16 intermediates
+# (every certificate appears to have issued every other), in the target's length-prefixed form.
+python3 - <<'PY'
+import base64, json, os, re
+out = "fuzz/corpus/build_paths"
+os.makedirs(out, exist_ok=True)
+def frame(flag, ders):
+    return bytes([flag]) + b"".join(len(d).to_bytes(2, "big") + d for d in ders)
+pk = "tests/pki/pkits"
+read = lambda kind, name: open(f"{pk}/{kind}/{name}", "rb").read()
+chains = {
+    "good": (["GoodCACert.crt"], ["TrustAnchorRootCRL.crl", "GoodCACRL.crl"], "ValidCertificatePathTest1EE.crt"),
+    "revoked": (["GoodCACert.crt"], ["TrustAnchorRootCRL.crl", "GoodCACRL.crl"], "InvalidRevokedEETest3EE.crt"),
+    "self-issued": (["BasicSelfIssuedNewKeyCACert.crt", "BasicSelfIssuedNewKeyOldWithNewCACert.crt"],
+                    ["TrustAnchorRootCRL.crl", "BasicSelfIssuedNewKeyCACRL.crl"], "ValidBasicSelfIssuedOldWithNewTest1EE.crt"),
+}
+for name, (cas, crls, ee) in chains.items():
+    ders = [read("certs", "TrustAnchorRootCertificate.crt")] + [read("certs", c) for c in cas] \
+        + [read("crls", c) for c in crls] + [read("certs", ee)]
+    for flag in (0x20, 0x21, 0x23):
+        open(f"{out}/seed-pkits-{name}-{flag:02x}", "wb").write(frame(flag, ders))
+pem = lambda text: base64.b64decode("".join(re.findall(r"^[A-Za-z0-9+/=]+$", text, re.M)))
+for case in json.load(open("tests/pki/x509-limbo/limbo.json"))["testcases"]:
+    if case["id"] == "pathological::pathological-chain-same-subject-same-key":
+        ders = [pem(case["trusted_certs"][0])] + [pem(c) for c in case["untrusted_intermediates"][:16]] \
+            + [pem(case["peer_certificate"])]
+        open(f"{out}/seed-limbo-same-subject-same-key", "wb").write(frame(0x20, ders))
+PY
 
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
