@@ -38,11 +38,11 @@ use super::names::{decode_directory_string, NameInfo};
 use super::x509_walk;
 use crate::Lang;
 
-/// `emailAddress` (PKCS #9), an attribute old certificates carry in the subject.
 /// Most (names × subtrees) one certificate is checked with: OpenSSL's `NAME_CHECK_MAX`. A real CA
 /// constrains a few subtrees and a signer has a few names.
 pub const MAX_NAME_CHECKS: usize = 1 << 20;
 
+/// `emailAddress` (PKCS #9), an attribute old certificates carry in the subject.
 const EMAIL_ADDRESS: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.1");
 
 /// One `GeneralName`, read in place.
