@@ -114,29 +114,32 @@ pub(crate) fn time(tlv: Tlv<'_>) -> Result<UnixTime, der::Error> {
 /// 5280 allows: UTCTime years 50–69 are 1950–1969 (§4.1.2.5.1), GeneralizedTime any year. Only the DER
 /// forms, `YYMMDDHHMMSSZ` and `YYYYMMDDHHMMSSZ` (NIST PKITS 4.2.3 has a notBefore in 1950).
 fn before_1970(tlv: &Tlv<'_>) -> Option<UnixTime> {
-    let text = core::str::from_utf8(tlv.value).ok()?;
-    let digits = text.strip_suffix('Z')?;
+    let digits = core::str::from_utf8(tlv.value).ok()?.strip_suffix('Z')?;
     if !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let number = |range: core::ops::Range<usize>| digits.get(range)?.parse::<u16>().ok();
-    let (year, rest) = match (tlv.tag, digits.len()) {
-        (Tag::UtcTime, 12) => (1900 + number(0..2)?, 2),
-        (Tag::GeneralizedTime, 14) => (number(0..4)?, 4),
+    // YYYYMMDDHHMMSS: the UTCTime years that can come here (the rest `der` read) are 19YY.
+    let stamp = match (tlv.tag, digits.len()) {
+        (Tag::UtcTime, 12) => alloc::format!("19{digits}"),
+        (Tag::GeneralizedTime, 14) => digits.into(),
         _ => return None,
     };
-    let field = |i: usize| number(rest + 2 * i..rest + 2 * i + 2);
-    let (month, day, hour, minute, second) =
-        (field(0)?, field(1)?, field(2)?, field(3)?, field(4)?);
-    if year >= 1970 || hour > 23 || minute > 59 || second > 59 {
+    let field = |i: usize| &stamp[4 + 2 * i..6 + 2 * i];
+    // Fixed-width digits compare as numbers; RFC 3339 would also take a leap second, DER does not.
+    if &stamp[..4] >= "1970" || field(4) > "59" {
         return None;
     }
-    // Date::parse checks the month and the day in it.
-    let date = crate::time::Date::parse(&alloc::format!("{year:04}-{month:02}-{day:02}")).ok()?;
-    let days = crate::time::days_from_civil(date.year, date.month, date.day);
-    Some(UnixTime(
-        days * 86_400 + i64::from(hour) * 3600 + i64::from(minute) * 60 + i64::from(second),
-    ))
+    // The RFC 3339 reader checks the month, the day in it, the hour and the minute.
+    let rfc3339 = alloc::format!(
+        "{}-{}-{}T{}:{}:{}Z",
+        &stamp[..4],
+        field(0),
+        field(1),
+        field(2),
+        field(3),
+        field(4)
+    );
+    UnixTime::parse_rfc3339(&rfc3339).ok()
 }
 
 /// One attribute of a name: its type and its value (tag and content).
