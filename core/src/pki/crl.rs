@@ -158,7 +158,7 @@ impl CrlInfo {
                 reason,
             });
         }
-        revoked.sort_by(|a, b| a.serial.cmp(&b.serial).then(a.date.cmp(&b.date)));
+        sort_for_lookup(&mut revoked);
         let mut scope = CrlScope::default();
         for e in &tbs.extensions {
             if e.oid == IDP_OID {
@@ -199,6 +199,12 @@ impl CrlInfo {
             scope,
             der: der_bytes,
         })
+    }
+
+    /// Can this CRL decide `cert`'s status, once its signer is accepted? It covers the certificate
+    /// ([`CrlInfo::covers`]) and has nothing hocba cannot process (RFC 5280 §5.2, §5.3).
+    fn speaks_for(&self, cert: &CertInfo) -> bool {
+        self.unsupported_critical.is_none() && self.covers(cert)
     }
 
     /// The entry of `serial` (the earliest, if the CRL lists it more than once), by binary search.
@@ -367,11 +373,14 @@ fn listed_before(
     cache: &dyn PathCache,
 ) -> bool {
     crls.iter()
-        .filter(|c| {
-            c.unsupported_critical.is_none() && c.covers(cert) && c.signed_by_cached(issuer, cache)
-        })
+        .filter(|c| c.speaks_for(cert) && c.signed_by_cached(issuer, cache))
         .filter_map(|c| c.entry_for(&cert.serial))
         .any(|e| e.date <= by)
+}
+
+/// The order [`CrlInfo::entry_for`] searches: by serial, then earliest first.
+fn sort_for_lookup(entries: &mut [RevokedEntry]) {
+    entries.sort_by(|a, b| a.serial.cmp(&b.serial).then(a.date.cmp(&b.date)));
 }
 
 fn casts_doubt_backwards(reason: Option<CrlReason>) -> bool {
@@ -416,8 +425,7 @@ pub fn check_path_cached(
         let usable: Vec<&CrlInfo> = crls
             .iter()
             .filter(|c| {
-                c.unsupported_critical.is_none()
-                    && c.covers(cert)
+                c.speaks_for(cert)
                     && (c.signed_by_cached(issuer, cache)
                         || renewed_ca_signed(c, issuer, path.anchor(), store, crls, cache))
             })
@@ -482,8 +490,7 @@ mod tests {
             .map(|i| entry(i * 2 + 1, i64::from(i)))
             .collect();
         crl.revoked.insert(1001, entry(1001, 7));
-        crl.revoked
-            .sort_by(|a, b| a.serial.cmp(&b.serial).then(a.date.cmp(&b.date)));
+        sort_for_lookup(&mut crl.revoked);
         assert_eq!(
             crl.entry_for(&1001u32.to_be_bytes()).unwrap().date,
             UnixTime(7)
