@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { artifacts, examples, siteAndBrowser } from "./harness.mjs";
+import { artifacts, brokenStudent, openPage as openPageOf, siteAndBrowser } from "./harness.mjs";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
@@ -40,26 +40,7 @@ async function audit(page, state) {
   return result;
 }
 
-async function openPage(width, hash = "") {
-  const context = await live.browser.newContext({ viewport: { width, height: 900 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(live.base + hash);
-  await page.waitForFunction(() => document.getElementById("version").textContent.length > 0, null, { timeout: 20_000 });
-  return { context, page, errors };
-}
-
-/** A student file with one score out of range and one with two decimals: the problem list and invalid inputs. */
-function brokenStudent(name) {
-  const s = JSON.parse(readFileSync(join(examples, "student-tt22-grade10.json"), "utf8"));
-  s.tt22.subjects[1].hk1.regular[2] = "11";
-  s.tt22.subjects[0].hk2.final = "8.25";
-  // A new file name each time: choosing the same file again fires no change event.
-  const path = join(artifacts, `a11y-broken-student-${name}.json`);
-  writeFileSync(path, JSON.stringify(s, null, 2));
-  return path;
-}
+const openPage = (width, hash = "") => openPageOf(live, width, { hash, timeout: 20_000 });
 
 async function switchLanguage(page, to) {
   await page.click("#lang");
@@ -71,7 +52,7 @@ for (const [label, width] of [["phone", 360], ["desktop", 1280]]) {
     const { context, page, errors } = await openPage(width);
     await audit(page, `teacher-${label}-empty-vi`);
 
-    await page.setInputFiles("#teacher-file", brokenStudent("vi"));
+    await page.setInputFiles("#teacher-file", brokenStudent("a11y-broken-student-vi.json"));
     await page.locator("#problems li").first().waitFor();
     assert.equal(await page.locator('input[aria-invalid="true"]').count(), 2);
     await audit(page, `teacher-${label}-problems-vi`);
@@ -81,7 +62,7 @@ for (const [label, width] of [["phone", 360], ["desktop", 1280]]) {
     await audit(page, `teacher-${label}-results-vi`);
 
     await switchLanguage(page, "en");
-    await page.setInputFiles("#teacher-file", brokenStudent("en"));
+    await page.setInputFiles("#teacher-file", brokenStudent("a11y-broken-student-en.json"));
     await page.locator("#problems li").first().waitFor();
     await audit(page, `teacher-${label}-problems-en`);
     assert.deepEqual(errors, []);

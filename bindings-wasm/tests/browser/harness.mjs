@@ -2,7 +2,7 @@
 // Debian's Chromium launched headless the one way the tests need it (no sandbox in CI containers, no GPU,
 // no background traffic that could make a test depend on the network).
 import { after, before } from "node:test";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
@@ -48,4 +48,34 @@ export function siteAndBrowser() {
     live.server?.close();
   });
   return live;
+}
+
+/**
+ * A new page `width` px wide on the site (`hash` appended), once the page has started (the engine's
+ * version shown): its context, the page, and the page errors seen.
+ */
+export async function openPage(live, width, { hash = "", timeout = 10_000 } = {}) {
+  const context = await live.browser.newContext({ viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(live.base + hash);
+  await page
+    .waitForFunction(() => document.getElementById("version").textContent.length > 0, null, { timeout })
+    .catch((e) => { throw new Error(`page did not start: ${errors.join("; ") || e.message}`); });
+  return { context, page, errors };
+}
+
+/**
+ * The grade-10 example student with two faults — a regular assessment of 11 (Toán, HK I, third) and a
+ * final with two decimals (Ngữ văn, HK II) — written to artifacts/`fileName`; returns its path. A page
+ * fires no change event when the same file is chosen again, so a test that opens it twice uses two names.
+ */
+export function brokenStudent(fileName) {
+  const s = JSON.parse(readFileSync(join(examples, "student-tt22-grade10.json"), "utf8"));
+  s.tt22.subjects[1].hk1.regular[2] = "11";
+  s.tt22.subjects[0].hk2.final = "8.25";
+  const path = join(artifacts, fileName);
+  writeFileSync(path, JSON.stringify(s, null, 2));
+  return path;
 }

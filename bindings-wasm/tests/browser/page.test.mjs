@@ -2,37 +2,18 @@
 // the teacher flow on a broken record, the fix, and screenshots at phone and desktop width.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { artifacts, examples, siteAndBrowser } from "./harness.mjs";
+import { artifacts, brokenStudent, examples, openPage as openPageOf, siteAndBrowser } from "./harness.mjs";
 
 const live = siteAndBrowser();
 
-async function openPage(width) {
-  const context = await live.browser.newContext({ viewport: { width, height: 900 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(live.base);
-  await page
-    .waitForFunction(() => document.getElementById("version").textContent.length > 0, null, { timeout: 10_000 })
-    .catch((e) => { throw new Error(`page did not start: ${errors.join("; ") || e.message}`); });
-  return { page, errors };
-}
-
-function brokenStudent() {
-  const s = JSON.parse(readFileSync(join(examples, "student-tt22-grade10.json"), "utf8"));
-  s.tt22.subjects[1].hk1.regular[2] = "11";   // Toán, HK I, third regular assessment
-  s.tt22.subjects[0].hk2.final = "8.25";      // Ngữ văn, HK II, final
-  const path = join(artifacts, "broken-student.json");
-  writeFileSync(path, JSON.stringify(s, null, 2));
-  return path;
-}
+const openPage = (width) => openPageOf(live, width);
 
 for (const [name, width] of [["phone", 360], ["desktop", 1280]]) {
   test(`teacher flow at ${name} width: broken record, exact problems, fix, problems gone`, async () => {
     const { page, errors } = await openPage(width);
-    await page.setInputFiles("#teacher-file", brokenStudent());
+    await page.setInputFiles("#teacher-file", brokenStudent("broken-student.json"));
     const problems = page.locator("#problems li");
     await problems.first().waitFor();
     const texts = await problems.allTextContents();
