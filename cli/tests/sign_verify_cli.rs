@@ -1080,6 +1080,59 @@ fn name_constraints_of_a_ca_decide_its_signers_paths() {
     }
 }
 
+/// Certificate policies end to end (D-113), on tests/pki/policies: CAs that require an explicit policy
+/// (policyConstraints requireExplicitPolicy 0), one mapping its policy to another, one mapping a policy to
+/// anyPolicy. hocba's path verdict for each signer is OpenSSL's with policy checking on (`openssl verify
+/// -policy_check -policy anyPolicy`, the inputs hocba validates with: any policy acceptable).
+#[test]
+fn certificate_policies_of_the_cas_decide_their_signers_paths_as_openssl_does() {
+    let cases = [
+        ("explicit-ok", "valid"),
+        ("explicit-none", "policy_required"),
+        ("explicit-other", "policy_required"),
+        ("mapped-ok", "valid"),
+        ("mapped-unmapped", "policy_required"),
+        ("map-any", "policy_mapping_any_policy"),
+    ];
+    for (who, code) in cases {
+        let t = Tmp::new(&format!("policies-{who}"));
+        fs::create_dir_all(t.p("trust")).unwrap();
+        fs::copy(pki("policies/root.pem"), t.p("trust/root.pem")).unwrap();
+        ok(hocba()
+            .args(["sign", "--role", "gvcn"])
+            .args(["--key", &pki(&format!("policies/keys/{who}.pem"))])
+            .args(["--cert", &pki(&format!("policies/chains/{who}.pem"))])
+            .args(["--time", "2027-06-01T09:00:00+07:00", &record()])
+            .args(["-o", &t.p("signed.json")]));
+        let out = run(hocba()
+            .args(["verify", "--trust", &t.p("trust")])
+            .args(["--at", "2027-07-01T00:00:00Z", "--format", "json"])
+            .args(["--lang", "en", &t.p("signed.json")]));
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let path = check_of(&report, "signatures[0].path");
+        assert_eq!(path["code"], code, "{who}: {path:#}");
+        let status = if code == "valid" { "valid" } else { "invalid" };
+        assert_eq!(path["status"], status, "{who}: {path:#}");
+        // 2027-06-01T02:00:00Z, the signing time.
+        let openssl_verdict = run(openssl()
+            .args(["verify", "-policy_check", "-policy", "2.5.29.32.0"])
+            .args([
+                "-attime",
+                "1811815200",
+                "-CAfile",
+                &pki("policies/root.pem"),
+            ])
+            .args(["-untrusted", &pki(&format!("policies/chains/{who}.pem"))])
+            .arg(pki(&format!("policies/{who}.pem"))));
+        assert_eq!(
+            openssl_verdict.status.success(),
+            code == "valid",
+            "{who}: openssl says {}",
+            String::from_utf8_lossy(&openssl_verdict.stdout)
+        );
+    }
+}
+
 /// D-108: trust directories as other tools write them, all read: `openssl x509 -text` dumps (text
 /// before the block), base64 wrapped at 76 columns with CRLF, OpenSSL's TRUSTED CERTIFICATE form, and
 /// the CAs as PKCS #7 bundles (`crl2pkcs7`, DER `.p7b` and PEM `PKCS7`), and one bundle file given

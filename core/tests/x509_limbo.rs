@@ -92,7 +92,7 @@ const NOT_APPLICABLE: &[(&str, &str)] = &[
     ),
     (
         "rfc5280::pc::ica-noncritical-pc",
-        "policy processing is not done (decisions S-2)",
+        "issuance rule: policyConstraints critical (its constraints are applied either way, D-113)",
     ),
     (
         "rfc5280::san::noncritical-with-empty-subject",

@@ -15,6 +15,7 @@ use super::der_view::Tlv;
 use super::dn_compare::name_key;
 use super::name_constraints::NameConstraints;
 use super::names::NameInfo;
+use super::policy::{self, CertPolicies};
 use super::x509_walk::{self, Extension};
 use crate::time::UnixTime;
 
@@ -135,6 +136,7 @@ struct ExtensionFacts {
     crl_distribution_points: Vec<Vec<u8>>,
     name_constraints: Option<Vec<u8>>,
     subject_alt_name: Option<Vec<u8>>,
+    policies: CertPolicies,
     unsupported_critical: Vec<String>,
 }
 
@@ -169,6 +171,21 @@ impl ExtensionFacts {
             // `rfc5280::san::malformed`).
             ext_oid::SAN => super::name_constraints::general_names(value).map(|_| {
                 self.subject_alt_name = Some(value.to_vec());
+            }),
+            ext_oid::CERT_POLICIES => policy::certificate_policies(value).map(|policies| {
+                self.policies.policies = Some(policies);
+            }),
+            ext_oid::POLICY_MAPPINGS => policy::policy_mappings(value).map(|mappings| {
+                self.policies.mappings = Some(mappings);
+            }),
+            ext_oid::POLICY_CONSTRAINTS => {
+                policy::policy_constraints(value).map(|(require, inhibit)| {
+                    self.policies.require_explicit = require;
+                    self.policies.inhibit_mapping = inhibit;
+                })
+            }
+            ext_oid::INHIBIT_ANY_POLICY => policy::inhibit_any_policy(value).map(|skip| {
+                self.policies.inhibit_any = Some(skip);
             }),
             other => {
                 if ext.critical && !recognised(&other) {
@@ -252,6 +269,8 @@ pub struct CertInfo {
     pub subject_alt_name: Option<Vec<u8>>,
     /// Critical extensions hocba does not process (dotted OIDs), or extensions that failed to decode.
     pub unsupported_critical: Vec<String>,
+    /// Its certificate policy extensions, as read (checked along a path by [`super::policy`]).
+    pub policies: CertPolicies,
     /// DER of the SubjectPublicKeyInfo.
     pub spki_der: Vec<u8>,
     /// The key as the native backend parsed it, on first use (D-86).
@@ -314,6 +333,7 @@ impl CertInfo {
             crl_distribution_points: ext.crl_distribution_points,
             name_constraints: ext.name_constraints,
             subject_alt_name: ext.subject_alt_name,
+            policies: ext.policies,
             unsupported_critical: ext.unsupported_critical,
             tbs_der: signed.tbs.raw.to_vec(),
             subject_der: tbs.subject.raw.to_vec(),

@@ -14,6 +14,7 @@ pub mod names;
 mod native_backend;
 pub mod path;
 pub mod pem;
+pub mod policy;
 pub mod trust_store;
 pub(crate) mod x509_walk;
 

@@ -494,10 +494,12 @@ fn wildcard_may_reach(name: &GeneralName<'_>, base: &GeneralName<'_>) -> bool {
     let Some(domain) = n.strip_prefix("*.") else {
         return false;
     };
+    // Both sides may be written absolute (`bar.example.com.`): the root dot names no label.
+    let domain = domain.strip_suffix('.').unwrap_or(domain);
     let b = b.strip_prefix('.').unwrap_or(b);
-    b.split_once('.').is_some_and(|(_, parent)| {
-        parent.eq_ignore_ascii_case(domain.strip_suffix('.').unwrap_or(domain))
-    })
+    let b = b.strip_suffix('.').unwrap_or(b);
+    b.split_once('.')
+        .is_some_and(|(_, parent)| parent.eq_ignore_ascii_case(domain))
 }
 
 /// Does `name` end with `suffix`, ASCII case ignored?
@@ -584,6 +586,24 @@ mod tests {
         assert!(!dns_within("hanoi.edu.vn", ".hanoi.edu.vn"));
         assert!(dns_within("a.hanoi.edu.vn", ".hanoi.edu.vn"));
         assert!(dns_within("anything.example", ""));
+    }
+
+    #[test]
+    fn a_wildcard_reaches_an_excluded_name_one_label_under_its_domain() {
+        let reach = |name: &str, base: &str| {
+            wildcard_may_reach(&GeneralName::Dns(name), &GeneralName::Dns(base))
+        };
+        assert!(reach("*.example.com", "bar.example.com"));
+        assert!(reach("*.EXAMPLE.com", ".bar.example.COM"));
+        // Absolute names (a trailing root dot) on either side are the same names.
+        assert!(reach("*.example.com.", "bar.example.com"));
+        assert!(reach("*.example.com", "bar.example.com."));
+        assert!(reach("*.example.com.", ".bar.example.com."));
+        // Two labels under the domain, another domain, or no wildcard: not reached.
+        assert!(!reach("*.example.com", "a.bar.example.com"));
+        assert!(!reach("*.example.com", "bar.example.org."));
+        assert!(!reach("www.example.com", "bar.example.com"));
+        assert!(!reach("*.example.com", "com."));
     }
 
     #[test]

@@ -5,9 +5,10 @@
 //! period is checked at `at` (the signing time, or the time a timestamp proves), which the caller passes
 //! in. Paths are built depth-first from the signer's certificate through the certificates the signature
 //! embeds and the trust store's intermediates to a trust anchor; every link's signature, every issuer's
-//! basicConstraints, pathLenConstraint and keyUsage, every validity period and every critical extension
-//! is checked. When no path works, the most telling failure is reported: a failure on a path that reached
-//! an anchor beats one that did not, and a deeper failure beats a shallower one.
+//! basicConstraints, pathLenConstraint and keyUsage, every validity period, the name constraints and
+//! certificate policies, and every critical extension is checked. When no path works, the most telling
+//! failure is reported: a failure on a path that reached an anchor beats one that did not, and a deeper
+//! failure beats a shallower one.
 
 use alloc::string::String;
 use alloc::sync::Arc;
@@ -18,6 +19,7 @@ use super::cache::{memo_signature, NoPathCache, PathCache};
 use super::cert::CertInfo;
 use super::key_usage::{check_usage, KeyUsageError, Usage};
 use super::name_constraints::{constraints_of, NameViolation};
+use super::policy::check_policies;
 use super::trust_store::TrustStore;
 use crate::time::UnixTime;
 use crate::Lang;
@@ -156,6 +158,20 @@ pub enum PathError {
         /// Which name and why.
         violation: NameViolation,
     },
+    /// A CA on the path requires an explicit certificate policy (policyConstraints
+    /// requireExplicitPolicy) and no policy is valid for the path down to this certificate (RFC 5280
+    /// §6.1.3 f, §6.1.5).
+    #[error("a certification authority on the path requires a certificate policy, and no policy is valid for the path down to the certificate of {subject}")]
+    PolicyRequired {
+        /// The certificate at which no policy was left.
+        subject: String,
+    },
+    /// A CA maps a policy from or to anyPolicy (RFC 5280 §6.1.4 a).
+    #[error("the certificate of {subject} maps a certificate policy from or to anyPolicy")]
+    PolicyMappingAnyPolicy {
+        /// The mapping CA.
+        subject: String,
+    },
 }
 
 impl PathError {
@@ -179,6 +195,8 @@ impl PathError {
             PathError::UnsupportedCriticalExtension { .. } => "unsupported_critical_extension",
             PathError::NameConstraints { violation, .. } => violation.code(),
             PathError::SearchExhausted { .. } => "path_search_exhausted",
+            PathError::PolicyRequired { .. } => "policy_required",
+            PathError::PolicyMappingAnyPolicy { .. } => "policy_mapping_any_policy",
         }
     }
 
@@ -243,6 +261,12 @@ impl PathError {
             } => alloc::format!(
                 "{ca} giới hạn tên của các chứng thư bên dưới, chứng thư số của {subject} vi phạm giới hạn đó: {}",
                 violation.message(Lang::Vi)
+            ),
+            PathError::PolicyRequired { subject } => alloc::format!(
+                "một tổ chức chứng thực trên đường dẫn yêu cầu chính sách chứng thư, và không chính sách nào hợp lệ cho đường dẫn tới chứng thư số của {subject}"
+            ),
+            PathError::PolicyMappingAnyPolicy { subject } => alloc::format!(
+                "chứng thư số của {subject} ánh xạ một chính sách chứng thư từ hoặc tới anyPolicy"
             ),
         }
     }
@@ -420,7 +444,7 @@ fn validate(path: &[Arc<CertInfo>], store: &TrustStore, at: UnixTime) -> Result<
         }
         check_name_constraints(cert, &path[..i])?;
     }
-    Ok(())
+    check_policies(path)
 }
 
 /// The name constraints of the CA `ca` over the certificates `below` it (leaf first). Self-issued
