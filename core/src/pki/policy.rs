@@ -10,7 +10,6 @@
 //! as many nodes as the policies and mappings above it name, which [`MAX_POLICIES`] bounds per
 //! certificate.
 
-use alloc::collections::{BTreeMap, BTreeSet};
 use alloc::sync::Arc;
 use alloc::vec::Vec;
 
@@ -180,21 +179,34 @@ pub(crate) fn inhibit_any_policy(der: &[u8]) -> Result<u32, der::Error> {
 }
 
 /// The deepest level of the valid_policy_tree, each policy with the policies it lets the next
-/// certificate assert (its expected_policy_set); empty is the NULL tree. Ordered by policy so that a
-/// lookup stays logarithmic in a level of thousands.
+/// certificate assert (its expected_policy_set); empty is the NULL tree. Sorted by policy, so that a
+/// lookup stays logarithmic in a level of thousands (a sorted `Vec` rather than a `BTreeMap`: the
+/// WebAssembly module carries far less code for it).
 #[derive(Debug, Clone, Default)]
-struct Level(BTreeMap<PolicyId, Vec<PolicyId>>);
+struct Level(Vec<(PolicyId, Vec<PolicyId>)>);
 
 impl Level {
+    fn find(&self, policy: &[u8]) -> Result<usize, usize> {
+        self.0.binary_search_by(|(p, _)| p.as_slice().cmp(policy))
+    }
+
     fn has(&self, policy: &[u8]) -> bool {
-        self.0.contains_key(policy)
+        self.find(policy).is_ok()
+    }
+
+    /// Sets the policies `policy` expects, adding it if the level lacks it.
+    fn set(&mut self, policy: &[u8], expected: Vec<PolicyId>) {
+        match self.find(policy) {
+            Ok(i) => self.0[i].1 = expected,
+            Err(i) => self.0.insert(i, (policy.to_vec(), expected)),
+        }
     }
 
     /// Adds `policy` expecting itself, unless the level has it already (its expected set would be the
     /// same).
     fn add(&mut self, policy: &[u8]) {
         if !self.has(policy) {
-            self.0.insert(policy.to_vec(), alloc::vec![policy.to_vec()]);
+            self.set(policy, alloc::vec![policy.to_vec()]);
         }
     }
 
@@ -203,10 +215,12 @@ impl Level {
     fn below(&self, policies: &[PolicyId], any_allowed: bool) -> Level {
         let mut next = Level::default();
         let parent_any = self.has(ANY_POLICY);
-        // Which policies some node expects: a set, so that each asserted policy is one lookup.
-        let expected: BTreeSet<&PolicyId> = self.0.values().flatten().collect();
+        // Which policies some node expects, sorted, so that each asserted policy is one lookup.
+        let mut expected: Vec<&PolicyId> = self.0.iter().flat_map(|(_, e)| e).collect();
+        expected.sort_unstable();
+        expected.dedup();
         for policy in policies.iter().filter(|p| *p != ANY_POLICY) {
-            if parent_any || expected.contains(policy) {
+            if parent_any || expected.binary_search(&policy).is_ok() {
                 next.add(policy);
             }
         }
@@ -221,21 +235,25 @@ impl Level {
     /// §6.1.4 (b): a CA's mappings, applied (`allowed`) or, once policy mapping is inhibited, deleting
     /// the mapped policies.
     fn map(&mut self, mappings: &[(PolicyId, PolicyId)], allowed: bool) {
-        let mut subject_domains: BTreeMap<&PolicyId, Vec<PolicyId>> = BTreeMap::new();
-        for (issuer_domain, subject_domain) in mappings {
-            let set = subject_domains.entry(issuer_domain).or_default();
-            if !set.contains(subject_domain) {
-                set.push(subject_domain.clone());
-            }
-        }
         let parent_any = self.has(ANY_POLICY);
-        for (issuer_domain, subjects) in subject_domains {
+        // Each issuer-domain policy once, in the order first mapped (at most MAX_POLICIES²
+        // comparisons: a sort would add code for no gain at this size).
+        for (index, (issuer_domain, _)) in mappings.iter().enumerate() {
+            if mappings[..index].iter().any(|(i, _)| i == issuer_domain) {
+                continue;
+            }
             if !allowed {
-                self.0.remove(issuer_domain);
-            } else if let Some(expected) = self.0.get_mut(issuer_domain) {
-                *expected = subjects;
-            } else if parent_any {
-                self.0.insert(issuer_domain.clone(), subjects);
+                if let Ok(i) = self.find(issuer_domain) {
+                    self.0.remove(i);
+                }
+            } else if parent_any || self.has(issuer_domain) {
+                let mut subject_domains: Vec<PolicyId> = Vec::new();
+                for (_, s) in mappings[index..].iter().filter(|(i, _)| i == issuer_domain) {
+                    if !subject_domains.contains(s) {
+                        subject_domains.push(s.clone());
+                    }
+                }
+                self.set(issuer_domain, subject_domains);
             }
         }
     }
