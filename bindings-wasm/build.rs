@@ -53,6 +53,7 @@ fn main() {
     for (folder, extensions) in [
         ("pki/trust", &["pem"][..]),
         ("pki/trust-formats", &["pem", "crt", "p7b"][..]),
+        ("pki/policies/trust", &["pem"][..]),
         ("pki/crl", &["pem"][..]),
     ] {
         for path in files(&tests.join(folder), extensions) {

@@ -94,7 +94,7 @@ done
 for f in tests/pki/pkits/certs/*.crt tests/pki/pkits/crls/*.crl; do
   cp "$f" "fuzz/corpus/parse_cms/seed-pkits-$(basename "$f")"
 done
-# build_paths: PKITS chains with their CRLs, and x509-limbo's pathological chain cut to 16 intermediates
+# build_paths: PKITS chains with their CRLs (policies among them), and x509-limbo's pathological chain cut to 16 intermediates
 # (every certificate appears to have issued every other), in the target's length-prefixed form.
 python3 - <<'PY'
 import base64, json, os, re
@@ -109,6 +109,12 @@ chains = {
     "revoked": (["GoodCACert.crt"], ["TrustAnchorRootCRL.crl", "GoodCACRL.crl"], "InvalidRevokedEETest3EE.crt"),
     "self-issued": (["BasicSelfIssuedNewKeyCACert.crt", "BasicSelfIssuedNewKeyOldWithNewCACert.crt"],
                     ["TrustAnchorRootCRL.crl", "BasicSelfIssuedNewKeyCACRL.crl"], "ValidBasicSelfIssuedOldWithNewTest1EE.crt"),
+    # Certificate policies (D-113): a mapping, a mapping to anyPolicy, requireExplicitPolicy four deep.
+    "policy-mapping": (["Mapping1to2CACert.crt"], ["TrustAnchorRootCRL.crl", "Mapping1to2CACRL.crl"],
+                       "ValidPolicyMappingTest1EE.crt"),
+    "mapping-to-any": (["MappingToanyPolicyCACert.crt"], ["TrustAnchorRootCRL.crl"], "InvalidMappingToanyPolicyTest8EE.crt"),
+    "require-explicit": ([f"requireExplicitPolicy4{s}CACert.crt" for s in ("", "sub", "subsub", "subsubsub")],
+                         ["TrustAnchorRootCRL.crl"], "InvalidrequireExplicitPolicyTest3EE.crt"),
 }
 for name, (cas, crls, ee) in chains.items():
     ders = [read("certs", "TrustAnchorRootCertificate.crt")] + [read("certs", c) for c in cas] \

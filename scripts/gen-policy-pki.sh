@@ -14,7 +14,7 @@
 #   mapped-unmapped.pem    under ca-mapping, policy 2.999.1.1 (mapped away) → policy_required
 #   map-any.pem            under ca-map-any, policy 2.999.1.1           → policy_mapping_any_policy
 #
-# 2.999 is the ITU arc for examples. Each person's key is kept in keys/NAME.pem and the person's
+# trust/ holds the root alone, as a trust directory. 2.999 is the ITU arc for examples. Each person's key is kept in keys/NAME.pem and the person's
 # certificate with its CA's in chains/NAME.pem, for the CLI's sign-then-verify test, which also asks
 # `openssl verify -policy_check` for its verdict on each. TEST ONLY: these keys are public and must never
 # sign anything real. Validity starts on the day of generation and lasts ten years; the tests check
@@ -48,6 +48,8 @@ policyMappings = critical, 2.999.1.1:2.5.29.32.0"
 } > "$W/ext.cnf"
 
 root root "hocba policies test root"
+mkdir -p "$OUT/trust"
+cp "$OUT/root.pem" "$OUT/trust/root.pem"
 
 serial=1
 # issue NAME CN SECTION ISSUER: a certificate for a fresh key.

@@ -206,6 +206,14 @@ def main(only=None):
            load(standard(gvcn="gvcn-sha1", tag="sha1")))
     vector("path-loop", "the teacher's CA and its issuer certify each other: a loop",
            load(standard(gvcn="gvcn-loop", tag="loop")))
+    # tests/pki/policies (scripts/gen-policy-pki.sh, D-113): a CA requiring an explicit policy, a teacher
+    # certified under it with none; that hierarchy starts in 2026, so she signs in 2027.
+    pol = os.path.join(PKI, "policies")
+    run(HOCBA, "sign", "--role", "gvcn", "--key", f"{pol}/keys/explicit-none.pem", "--cert",
+        f"{pol}/chains/explicit-none.pem", "--time", "2027-06-01T09:00:00+07:00", RECORD, "-o", tmp("pol.json"))
+    vector("policy-required", "the teacher's CA requires an explicit certificate policy "
+           "(requireExplicitPolicy 0) and her certificate asserts none", load(tmp("pol.json")),
+           now="2027-07-01T00:00:00Z", crls=[], trust="pki/policies/trust")
     revoked = status_list(("issue", tmp("std-3.json")), ("revoke", record_id, "nhầm học sinh"), name="rev")
     vector("record-revoked", "the school revoked the record (wrong student)", full, status=revoked)
     v2 = standard(record=RECORD_V2, g="2025-06-26T09:00:00+07:00", h="2025-06-26T10:00:00+07:00",

@@ -245,6 +245,18 @@ fn certificates_at_the_time_of_signing() {
         ],
         &["status_list_missing"],
     );
+    // D-113: her CA requires an explicit policy; her certificate asserts none.
+    expect(
+        "policy-required",
+        Verdict::Invalid,
+        &[
+            ("signatures[0].path", Invalid, "policy_required"),
+            // A hierarchy of its own, whose teacher is not the one the record names.
+            ("signatures[0].role", Invalid, "role_name_mismatch"),
+            ("roles.required", Invalid, "role_missing"),
+        ],
+        &["status_list_missing"],
+    );
 }
 
 #[test]

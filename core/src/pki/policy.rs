@@ -71,7 +71,8 @@ fn too_many() -> der::Error {
 /// `certificatePolicies ::= SEQUENCE SIZE (1..MAX) OF PolicyInformation`, `PolicyInformation ::=
 /// SEQUENCE { policyIdentifier OBJECT IDENTIFIER, policyQualifiers SEQUENCE SIZE (1..MAX) OF
 /// PolicyQualifierInfo OPTIONAL }`. A policy listed twice is malformed (§4.2.1.4 "MUST NOT"; OpenSSL and
-/// BoringSSL refuse it too). Qualifiers are checked for shape only: no verdict depends on them.
+/// BoringSSL refuse it too). Qualifiers are only checked to be SEQUENCEs that start with their OID: no
+/// verdict depends on them.
 ///
 /// # Errors
 /// Malformed DER, an empty list, a repeated policy, more than [`MAX_POLICIES`].
@@ -81,16 +82,12 @@ pub(crate) fn certificate_policies(der: &[u8]) -> Result<Vec<PolicyId>, der::Err
         let mut fields = info?.expect(Tag::Sequence)?.children()?;
         let policy = policy_id(fields.required_with(Tag::ObjectIdentifier)?)?;
         if let Some(qualifiers) = fields.optional(Tag::Sequence)? {
-            let mut count = 0;
+            // Leniently: a qualifier's value (or its absence, or an empty list) changes no verdict.
             for qualifier in qualifiers.children()? {
-                let mut q = qualifier?.expect(Tag::Sequence)?.children()?;
-                q.required_with(Tag::ObjectIdentifier)?;
-                q.required()?;
-                q.finish()?;
-                count += 1;
-            }
-            if count == 0 {
-                return Err(Tag::Sequence.length_error());
+                qualifier?
+                    .expect(Tag::Sequence)?
+                    .children()?
+                    .required_with(Tag::ObjectIdentifier)?;
             }
         }
         fields.finish()?;
@@ -384,11 +381,11 @@ mod tests {
         assert_eq!(certificate_policies(&with_qualifier).unwrap(), ids(&[P1]));
         assert!(certificate_policies(&tlv(0x30, &[info(P1), info(P1)].concat())).is_err());
         assert!(certificate_policies(&tlv(0x30, &[])).is_err());
-        // An empty qualifier list.
-        assert!(
-            certificate_policies(&tlv(0x30, &tlv(0x30, &[oid(P1), tlv(0x30, &[])].concat())))
-                .is_err()
-        );
+        // An empty qualifier list is let through; a qualifier that is not a SEQUENCE with an OID is not.
+        let qualified = |q: &[u8]| tlv(0x30, &tlv(0x30, &[oid(P1), tlv(0x30, q)].concat()));
+        assert!(certificate_policies(&qualified(&[])).is_ok());
+        assert!(certificate_policies(&qualified(&tlv(0x04, &[1]))).is_err());
+        assert!(certificate_policies(&qualified(&tlv(0x30, &tlv(0x04, &[1])))).is_err());
     }
 
     #[test]
