@@ -23,15 +23,9 @@
 # generation and lasts ten years; the tests check paths at a fixed time inside it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v openssl >/dev/null || { echo "openssl is required" >&2; exit 1; }
-OUT=tests/pki/name-constraints
-W=$(mktemp -d)
-trap 'rm -rf "$W"' EXIT
-rm -rf "$OUT"
-mkdir -p "$OUT/keys" "$OUT/chains"
-
 # shellcheck source=scripts/test-pki-lib.sh
 . scripts/test-pki-lib.sh
+start_output tests/pki/name-constraints keys chains
 
 # OpenSSL reads the dirName sections of a config as Latin-1, which would double-encode the Vietnamese,
 # so the extension is written as DER here.

@@ -21,15 +21,9 @@
 # paths at a fixed time inside it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v openssl >/dev/null || { echo "openssl is required" >&2; exit 1; }
-OUT=tests/pki/policies
-W=$(mktemp -d)
-trap 'rm -rf "$W"' EXIT
-rm -rf "$OUT"
-mkdir -p "$OUT/keys" "$OUT/chains"
-
 # shellcheck source=scripts/test-pki-lib.sh
 . scripts/test-pki-lib.sh
+start_output tests/pki/policies keys chains
 
 {
   common_sections

@@ -15,15 +15,9 @@
 # generation and lasts ten years; the CRL is dated 2030-01-01, inside that.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v openssl >/dev/null || { echo "openssl is required" >&2; exit 1; }
-OUT=tests/pki/rollover
-W=$(mktemp -d)
-trap 'rm -rf "$W"' EXIT
-rm -rf "$OUT"
-mkdir -p "$OUT"
-
 # shellcheck source=scripts/test-pki-lib.sh
 . scripts/test-pki-lib.sh
+start_output tests/pki/rollover
 
 {
   common_sections

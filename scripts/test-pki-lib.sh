@@ -1,6 +1,19 @@
-# Shared by the small generators of test hierarchies (gen-name-constraints-pki.sh, gen-rollover-pki.sh):
-# sourced with $W (a scratch directory) and $OUT (the output directory) set. TEST ONLY: P-256 keys made
-# here are thrown away or checked in as public test keys.
+# Shared by the small generators of test hierarchies (gen-name-constraints-pki.sh, gen-rollover-pki.sh,
+# gen-policy-pki.sh): sourced from the repository's root, then `start_output DIR [SUBDIR…]`. TEST ONLY:
+# P-256 keys made here are thrown away or checked in as public test keys.
+
+# start_output DIR [SUBDIR…]: checks for openssl, empties DIR (and makes its SUBDIRs) as $OUT, and makes
+# the scratch directory $W, removed on exit.
+start_output() {
+  command -v openssl >/dev/null || { echo "openssl is required" >&2; exit 1; }
+  OUT=$1
+  shift
+  rm -rf "$OUT"
+  mkdir -p "$OUT"
+  for sub in "$@"; do mkdir -p "$OUT/$sub"; done
+  W=$(mktemp -d)
+  trap 'rm -rf "$W"' EXIT
+}
 
 # key NAME: a fresh P-256 key in $W/NAME.key.
 key() { openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$W/$1.key" 2>/dev/null; }

@@ -1028,6 +1028,26 @@ fn a_root_self_signed_with_sha1_is_still_a_trust_anchor() {
     );
 }
 
+/// A record signed as `who` of the small test hierarchy `tests/pki/HIERARCHY` (its key in `keys/`, its
+/// chain in `chains/`) on 2027-06-01, then verified with the hierarchy's root alone as the trust store a
+/// month later: the JSON report.
+fn signed_by_hierarchy_member(hierarchy: &str, who: &str) -> Value {
+    let t = Tmp::new(&format!("{hierarchy}-{who}"));
+    fs::create_dir_all(t.p("trust")).unwrap();
+    fs::copy(pki(&format!("{hierarchy}/root.pem")), t.p("trust/root.pem")).unwrap();
+    ok(hocba()
+        .args(["sign", "--role", "gvcn"])
+        .args(["--key", &pki(&format!("{hierarchy}/keys/{who}.pem"))])
+        .args(["--cert", &pki(&format!("{hierarchy}/chains/{who}.pem"))])
+        .args(["--time", "2027-06-01T09:00:00+07:00", &record()])
+        .args(["-o", &t.p("signed.json")]));
+    let out = run(hocba()
+        .args(["verify", "--trust", &t.p("trust")])
+        .args(["--at", "2027-07-01T00:00:00Z", "--format", "json"])
+        .args(["--lang", "en", &t.p("signed.json")]));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
 /// Name constraints end to end (D-105): records signed under a province CA whose critical
 /// nameConstraints permit one directory subtree (tests/pki/name-constraints). Before hocba read the
 /// extension, every path through that CA was refused as an unsupported critical extension; now a signer
@@ -1041,30 +1061,7 @@ fn name_constraints_of_a_ca_decide_its_signers_paths() {
         ("excluded", "invalid", "name_excluded"),
         ("gmail-san", "invalid", "name_not_permitted"),
     ] {
-        let t = Tmp::new(&format!("name-constraints-{who}"));
-        fs::create_dir_all(t.p("trust")).unwrap();
-        fs::copy(pki("name-constraints/root.pem"), t.p("trust/root.pem")).unwrap();
-        ok(hocba()
-            .args(["sign", "--role", "gvcn"])
-            .args(["--key", &pki(&format!("name-constraints/keys/{who}.pem"))])
-            .args([
-                "--cert",
-                &pki(&format!("name-constraints/chains/{who}.pem")),
-            ])
-            .args(["--time", "2027-06-01T09:00:00+07:00", &record()])
-            .args(["-o", &t.p("signed.json")]));
-        let out = run(hocba()
-            .args(["verify", "--trust", &t.p("trust")])
-            .args([
-                "--at",
-                "2027-07-01T00:00:00Z",
-                "--format",
-                "json",
-                "--lang",
-                "en",
-            ])
-            .arg(t.p("signed.json")));
-        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let report = signed_by_hierarchy_member("name-constraints", who);
         let path = check_of(&report, "signatures[0].path");
         assert_eq!(path["status"], status, "{who}: {path:#}");
         assert_eq!(path["code"], code, "{who}: {path:#}");
@@ -1095,20 +1092,7 @@ fn certificate_policies_of_the_cas_decide_their_signers_paths_as_openssl_does() 
         ("map-any", "policy_mapping_any_policy"),
     ];
     for (who, code) in cases {
-        let t = Tmp::new(&format!("policies-{who}"));
-        fs::create_dir_all(t.p("trust")).unwrap();
-        fs::copy(pki("policies/root.pem"), t.p("trust/root.pem")).unwrap();
-        ok(hocba()
-            .args(["sign", "--role", "gvcn"])
-            .args(["--key", &pki(&format!("policies/keys/{who}.pem"))])
-            .args(["--cert", &pki(&format!("policies/chains/{who}.pem"))])
-            .args(["--time", "2027-06-01T09:00:00+07:00", &record()])
-            .args(["-o", &t.p("signed.json")]));
-        let out = run(hocba()
-            .args(["verify", "--trust", &t.p("trust")])
-            .args(["--at", "2027-07-01T00:00:00Z", "--format", "json"])
-            .args(["--lang", "en", &t.p("signed.json")]));
-        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let report = signed_by_hierarchy_member("policies", who);
         let path = check_of(&report, "signatures[0].path");
         assert_eq!(path["code"], code, "{who}: {path:#}");
         let status = if code == "valid" { "valid" } else { "invalid" };
