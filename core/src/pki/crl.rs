@@ -34,6 +34,8 @@ const AKI_OID: const_oid::ObjectIdentifier = const_oid::ObjectIdentifier::new_un
 const IDP_OID: const_oid::ObjectIdentifier = const_oid::ObjectIdentifier::new_unwrap("2.5.29.28");
 const INVALIDITY_DATE_OID: const_oid::ObjectIdentifier =
     const_oid::ObjectIdentifier::new_unwrap("2.5.29.24");
+const DELTA_CRL_INDICATOR_OID: const_oid::ObjectIdentifier =
+    const_oid::ObjectIdentifier::new_unwrap("2.5.29.27");
 
 /// A CRL that cannot be decoded.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -107,11 +109,14 @@ pub struct CrlInfo {
     tbs_der: Vec<u8>,
     scheme: Result<SignatureScheme, AlgorithmError>,
     signature: Vec<u8>,
-    /// A critical extension hocba does not process (a delta CRL, ...), or an issuing distribution point
+    /// A critical extension hocba does not process, or an issuing distribution point
     /// whose scope it does not use (an indirect CRL, ...): such a CRL is not used.
     pub unsupported_critical: Option<String>,
     /// What its issuingDistributionPoint says it covers (everything the issuer certified when absent).
     pub scope: CrlScope,
+    /// A delta CRL (deltaCRLIndicator, RFC 5280 §5.2.4): it lists only what changed since its base CRL,
+    /// so its revocations count but it never shows a certificate unrevoked (D-114).
+    pub delta: bool,
 }
 
 impl CrlInfo {
@@ -160,6 +165,7 @@ impl CrlInfo {
         }
         sort_for_lookup(&mut revoked);
         let mut scope = CrlScope::default();
+        let mut delta = false;
         for e in &tbs.extensions {
             if e.oid == IDP_OID {
                 // Its scope decides which certificates the CRL speaks for, critical or not (RFC 5280
@@ -175,6 +181,18 @@ impl CrlInfo {
                     Err(_) => {
                         unsupported_critical.get_or_insert(alloc::format!("{IDP_OID} (malformed)"));
                     }
+                }
+            } else if e.oid == DELTA_CRL_INDICATOR_OID {
+                // BaseCRLNumber ::= INTEGER: which base it completes does not matter here, as a delta CRL
+                // is only ever read for the revocations it adds.
+                let base =
+                    super::der_view::Tlv::parse(e.value).and_then(|t| t.expect(der::Tag::Integer));
+                if base.is_ok() {
+                    delta = true;
+                } else {
+                    unsupported_critical.get_or_insert_with(|| {
+                        alloc::format!("{DELTA_CRL_INDICATOR_OID} (malformed)")
+                    });
                 }
             } else if e.critical && e.oid != CRL_NUMBER_OID && e.oid != AKI_OID {
                 unsupported_critical.get_or_insert_with(|| e.oid.to_string());
@@ -197,6 +215,7 @@ impl CrlInfo {
             signature: signed.signature.unwrap_or(&[]).to_vec(),
             unsupported_critical,
             scope,
+            delta,
             der: der_bytes,
         })
     }
@@ -214,6 +233,14 @@ impl CrlInfo {
             .revoked
             .partition_point(|e| e.serial.as_slice() < serial);
         self.revoked.get(first).filter(|e| e.serial == serial)
+    }
+
+    /// The revocation of `serial` this CRL states, if any: [`CrlInfo::entry_for`] less a delta CRL's
+    /// removeFromCRL entry, which says a hold was lifted, not that the certificate was revoked.
+    #[must_use]
+    pub fn revocation_for(&self, serial: &[u8]) -> Option<&RevokedEntry> {
+        self.entry_for(serial)
+            .filter(|e| e.reason != Some(CrlReason::RemoveFromCRL))
     }
 
     /// Does this CRL speak for `cert` (its issuingDistributionPoint's scope, RFC 5280 §6.3.3 b.2)? The
@@ -285,7 +312,7 @@ pub enum CertStatus {
         /// Reason.
         reason: Option<CrlReason>,
     },
-    /// No usable CRL from the issuer.
+    /// No usable CRL from the issuer (a delta CRL alone cannot show a certificate unrevoked).
     NoCrl,
     /// The issuer's newest CRL predates the time of signing.
     CrlTooOld {
@@ -374,7 +401,7 @@ fn listed_before(
 ) -> bool {
     crls.iter()
         .filter(|c| c.speaks_for(cert) && c.signed_by_cached(issuer, cache))
-        .filter_map(|c| c.entry_for(&cert.serial))
+        .filter_map(|c| c.revocation_for(&cert.serial))
         .any(|e| e.date <= by)
 }
 
@@ -430,36 +457,37 @@ pub fn check_path_cached(
                         || renewed_ca_signed(c, issuer, path.anchor(), store, crls, cache))
             })
             .collect();
-        let status = match usable.iter().max_by_key(|c| c.this_update) {
-            None => CertStatus::NoCrl,
-            Some(newest) => {
-                let entry = usable
-                    .iter()
-                    .filter_map(|c| c.entry_for(&cert.serial))
-                    .min_by_key(|e| e.date);
-                match entry {
-                    Some(e) if e.date <= at => CertStatus::RevokedBefore {
-                        date: e.date,
-                        reason: e.reason,
-                    },
-                    Some(e) if !time_proven && casts_doubt_backwards(e.reason) => {
-                        CertStatus::RevokedAfterUnproven {
-                            date: e.date,
-                            reason: e.reason,
-                        }
-                    }
-                    Some(e) => CertStatus::RevokedAfter {
-                        date: e.date,
-                        reason: e.reason,
-                    },
-                    None if newest.this_update >= at => CertStatus::Good {
-                        crl_this_update: newest.this_update,
-                    },
-                    None => CertStatus::CrlTooOld {
-                        this_update: newest.this_update,
-                    },
+        // Every usable CRL's revocations count, a delta CRL's too; only a complete CRL issued after the
+        // time of signing shows the certificate unrevoked then.
+        let entry = usable
+            .iter()
+            .filter_map(|c| c.revocation_for(&cert.serial))
+            .min_by_key(|e| e.date);
+        let newest_complete = usable
+            .iter()
+            .filter(|c| !c.delta)
+            .map(|c| c.this_update)
+            .max();
+        let status = match (entry, newest_complete) {
+            (Some(e), _) if e.date <= at => CertStatus::RevokedBefore {
+                date: e.date,
+                reason: e.reason,
+            },
+            (Some(e), _) if !time_proven && casts_doubt_backwards(e.reason) => {
+                CertStatus::RevokedAfterUnproven {
+                    date: e.date,
+                    reason: e.reason,
                 }
             }
+            (Some(e), _) => CertStatus::RevokedAfter {
+                date: e.date,
+                reason: e.reason,
+            },
+            (None, None) => CertStatus::NoCrl,
+            (None, Some(this_update)) if this_update >= at => CertStatus::Good {
+                crl_this_update: this_update,
+            },
+            (None, Some(this_update)) => CertStatus::CrlTooOld { this_update },
         };
         statuses.push((Arc::clone(cert), status));
     }
