@@ -19,6 +19,7 @@ use std::sync::Arc;
 
 use hocba_core::pki::{build_path, crl::check_path, CertInfo, CertStatus, CrlInfo, TrustStore};
 use hocba_core::time::UnixTime;
+use x509_cert::ext::pkix::CrlReason;
 
 const NOW: &str = "2026-12-05T00:00:00Z";
 const CRLS_ISSUED: &str = "2010-01-01T08:30:00Z";
@@ -53,7 +54,7 @@ const NOT_APPLICABLE: &[(&str, &str)] = &[
         "distribution point names relative to the CRL issuer",
     ),
     ("ValidonlySomeReasons", "CRLs partitioned by reason"),
-    // 4.15: delta CRLs' revocations count (D-114), but a delta CRL never shows a certificate unrevoked.
+    // 4.15: delta CRLs are read with their base CRLs (D-114).
     // A hold that a delta CRL lifts (removeFromCRL) still counts from the base CRL; and whether a base
     // CRL's nextUpdate has passed matters only at the present.
     (
@@ -207,4 +208,93 @@ fn a_certificate_valid_from_before_1970_is_read() {
         UnixTime::parse_rfc3339("1950-01-01T12:01:00Z").unwrap()
     );
     assert_eq!(verdict(&suite, der), Ok(()));
+}
+
+/// The leaf's revocation status, signed at `at`, with the suite's CRLs less those whose file name
+/// contains one of `left_out`.
+fn leaf_status(suite: &Suite, test: &str, at: &str, left_out: &[&str]) -> CertStatus {
+    let (_, der) = suite.tests.iter().find(|(n, _)| n == test).unwrap();
+    let at = UnixTime::parse_rfc3339(at).unwrap();
+    let leaf = Arc::new(cert(der).unwrap());
+    let path = build_path(&leaf, &[], &suite.store, at).unwrap();
+    let crls: Vec<CrlInfo> = files("crls")
+        .iter()
+        .filter(|(name, _)| !left_out.iter().any(|l| name.contains(l)))
+        .map(|(_, der)| CrlInfo::from_bytes(der).unwrap())
+        .collect();
+    check_path(&path, &crls, at, false, &suite.store).statuses[0]
+        .1
+        .clone()
+}
+
+/// D-114: a delta CRL brings a complete CRL numbered at least its BaseCRLNumber up to its own
+/// thisUpdate. PKITS' deltaCRL CA1 publishes CRL 1 on 2010-01-01 and a delta on base 1 on 2011-01-01;
+/// CA2, CRL 2 on 2010-06-01 and a delta on base 1 on 2011-01-01; CA3, CRL 1 on 2010-01-01 and a delta on
+/// base 2 (which nobody has) on 2010-06-01.
+#[test]
+fn a_delta_crl_brings_its_base_up_to_date_and_no_other() {
+    let suite = suite();
+    let good = |date: &str| CertStatus::Good {
+        crl_this_update: UnixTime::parse_rfc3339(date).unwrap(),
+    };
+    let too_old = |date: &str| CertStatus::CrlTooOld {
+        this_update: UnixTime::parse_rfc3339(date).unwrap(),
+    };
+    // Signed between the base and the delta, neither listing the certificate.
+    let ca1 = "ValiddeltaCRLTest2EE.crt";
+    assert_eq!(
+        leaf_status(&suite, ca1, "2010-06-01T00:00:00Z", &[]),
+        good("2011-01-01T08:30:00Z")
+    );
+    assert_eq!(
+        leaf_status(
+            &suite,
+            ca1,
+            "2010-06-01T00:00:00Z",
+            &["deltaCRLCA1deltaCRL"]
+        ),
+        too_old("2010-01-01T08:30:00Z")
+    );
+    // A delta alone shows nothing unrevoked.
+    assert_eq!(
+        leaf_status(&suite, ca1, "2010-06-01T00:00:00Z", &["deltaCRLCA1CRL"]),
+        CertStatus::NoCrl
+    );
+    // A base numbered above the delta's base.
+    assert_eq!(
+        leaf_status(
+            &suite,
+            "ValiddeltaCRLTest8EE.crt",
+            "2010-09-01T00:00:00Z",
+            &[]
+        ),
+        good("2011-01-01T08:30:00Z")
+    );
+    // A base numbered below it: the delta is not paired, the base alone is too old.
+    assert_eq!(
+        leaf_status(
+            &suite,
+            "InvaliddeltaCRLTest10EE.crt",
+            "2010-03-01T00:00:00Z",
+            &[]
+        ),
+        too_old("2010-01-01T08:30:00Z")
+    );
+    // Revoked for key compromise on 2010-06-01 08:30, in the delta only: signed the hour before with no
+    // timestamp, the signature is in doubt; signed after, it is invalid.
+    let test4 = "InvaliddeltaCRLTest4EE.crt";
+    assert!(matches!(
+        leaf_status(&suite, test4, "2010-06-01T07:30:00Z", &[]),
+        CertStatus::RevokedAfterUnproven {
+            reason: Some(CrlReason::KeyCompromise),
+            ..
+        }
+    ));
+    assert!(matches!(
+        leaf_status(&suite, test4, "2010-06-02T00:00:00Z", &[]),
+        CertStatus::RevokedBefore {
+            reason: Some(CrlReason::KeyCompromise),
+            ..
+        }
+    ));
 }

@@ -114,9 +114,12 @@ pub struct CrlInfo {
     pub unsupported_critical: Option<String>,
     /// What its issuingDistributionPoint says it covers (everything the issuer certified when absent).
     pub scope: CrlScope,
-    /// A delta CRL (deltaCRLIndicator, RFC 5280 §5.2.4): it lists only what changed since its base CRL,
-    /// so its revocations count but it never shows a certificate unrevoked (D-114).
-    pub delta: bool,
+    /// cRLNumber (RFC 5280 §5.2.3), as the magnitude of the INTEGER (big-endian, no leading zeros).
+    pub number: Option<Vec<u8>>,
+    /// For a delta CRL (deltaCRLIndicator, §5.2.4), the number of the complete CRL it brings up to date,
+    /// as [`CrlInfo::number`]: its revocations count, and with a complete CRL numbered at least that
+    /// it shows a certificate unrevoked as of its own thisUpdate (D-114).
+    pub delta_base: Option<Vec<u8>>,
 }
 
 impl CrlInfo {
@@ -165,7 +168,8 @@ impl CrlInfo {
         }
         sort_for_lookup(&mut revoked);
         let mut scope = CrlScope::default();
-        let mut delta = false;
+        let mut delta_base = None;
+        let mut number = None;
         for e in &tbs.extensions {
             if e.oid == IDP_OID {
                 // Its scope decides which certificates the CRL speaks for, critical or not (RFC 5280
@@ -183,17 +187,18 @@ impl CrlInfo {
                     }
                 }
             } else if e.oid == DELTA_CRL_INDICATOR_OID {
-                // BaseCRLNumber ::= INTEGER: which base it completes does not matter here, as a delta CRL
-                // is only ever read for the revocations it adds.
-                let base =
-                    super::der_view::Tlv::parse(e.value).and_then(|t| t.expect(der::Tag::Integer));
-                if base.is_ok() {
-                    delta = true;
-                } else {
-                    unsupported_critical.get_or_insert_with(|| {
-                        alloc::format!("{DELTA_CRL_INDICATOR_OID} (malformed)")
-                    });
+                // BaseCRLNumber ::= INTEGER (0..MAX): the complete CRL this delta brings up to date.
+                match crl_number(e.value) {
+                    Some(base) => delta_base = Some(base),
+                    None => {
+                        unsupported_critical.get_or_insert_with(|| {
+                            alloc::format!("{DELTA_CRL_INDICATOR_OID} (malformed)")
+                        });
+                    }
                 }
+            } else if e.oid == CRL_NUMBER_OID {
+                // Needed only to pair a delta CRL with its base; one that does not read pairs with none.
+                number = crl_number(e.value);
             } else if e.critical && e.oid != CRL_NUMBER_OID && e.oid != AKI_OID {
                 unsupported_critical.get_or_insert_with(|| e.oid.to_string());
             }
@@ -215,7 +220,8 @@ impl CrlInfo {
             signature: signed.signature.unwrap_or(&[]).to_vec(),
             unsupported_critical,
             scope,
-            delta,
+            number,
+            delta_base,
             der: der_bytes,
         })
     }
@@ -312,7 +318,7 @@ pub enum CertStatus {
         /// Reason.
         reason: Option<CrlReason>,
     },
-    /// No usable CRL from the issuer (a delta CRL alone cannot show a certificate unrevoked).
+    /// No usable CRL from the issuer (a delta CRL without its base cannot show a certificate unrevoked).
     NoCrl,
     /// The issuer's newest CRL predates the time of signing.
     CrlTooOld {
@@ -405,6 +411,25 @@ fn listed_before(
         .any(|e| e.date <= by)
 }
 
+/// `CRLNumber ::= INTEGER (0..MAX)` as its magnitude (big-endian, no leading zeros); `None` when it does
+/// not read or is negative.
+fn crl_number(der: &[u8]) -> Option<Vec<u8>> {
+    let value = super::der_view::Tlv::parse(der)
+        .and_then(|t| t.expect(der::Tag::Integer))
+        .ok()?
+        .value;
+    if value.first().is_none_or(|&b| b >= 0x80) {
+        return None;
+    }
+    let start = value.iter().position(|&b| b != 0).unwrap_or(value.len());
+    Some(value[start..].to_vec())
+}
+
+/// Is the CRL number `a` at least `b` (both magnitudes from [`crl_number`])?
+fn number_at_least(a: &[u8], b: &[u8]) -> bool {
+    (a.len(), a) >= (b.len(), b)
+}
+
 /// The order [`CrlInfo::entry_for`] searches: by serial, then earliest first.
 fn sort_for_lookup(entries: &mut [RevokedEntry]) {
     entries.sort_by(|a, b| a.serial.cmp(&b.serial).then(a.date.cmp(&b.date)));
@@ -457,15 +482,25 @@ pub fn check_path_cached(
                         || renewed_ca_signed(c, issuer, path.anchor(), store, crls, cache))
             })
             .collect();
-        // Every usable CRL's revocations count, a delta CRL's too; only a complete CRL issued after the
-        // time of signing shows the certificate unrevoked then.
+        // Every usable CRL's revocations count, a delta CRL's too. What shows the certificate unrevoked
+        // up to a CRL's thisUpdate is a complete CRL, or a delta CRL together with a complete CRL it
+        // brings up to date (RFC 5280 §5.2.4: numbered at least its BaseCRLNumber).
         let entry = usable
             .iter()
             .filter_map(|c| c.revocation_for(&cert.serial))
             .min_by_key(|e| e.date);
+        let completes = |base: &[u8]| {
+            usable.iter().any(|full| {
+                full.delta_base.is_none()
+                    && full
+                        .number
+                        .as_deref()
+                        .is_some_and(|n| number_at_least(n, base))
+            })
+        };
         let newest_complete = usable
             .iter()
-            .filter(|c| !c.delta)
+            .filter(|c| c.delta_base.as_deref().is_none_or(completes))
             .map(|c| c.this_update)
             .max();
         let status = match (entry, newest_complete) {
