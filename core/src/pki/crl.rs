@@ -199,7 +199,7 @@ impl CrlInfo {
             } else if e.oid == CRL_NUMBER_OID {
                 // Needed only to pair a delta CRL with its base; one that does not read pairs with none.
                 number = crl_number(e.value);
-            } else if e.critical && e.oid != CRL_NUMBER_OID && e.oid != AKI_OID {
+            } else if e.critical && e.oid != AKI_OID {
                 unsupported_critical.get_or_insert_with(|| e.oid.to_string());
             }
         }
