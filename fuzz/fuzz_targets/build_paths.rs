@@ -50,7 +50,10 @@ fuzz_target!(|data: &[u8]| {
     // Inside the fuzzed certificates' validity or not: both decide, neither may hang.
     let at = UnixTime(i64::from(flag >> 1) * 86_400 * 365 + 1_262_334_600);
     if let Ok(path) = build_path(&leaf, &extra, &store, at) {
-        assert!(path.certs.len() >= 2 && path.certs.len() <= hocba_core::pki::path::MAX_PATH_LEN);
+        // A leaf that is itself the anchor (the same certificate twice in the input) is a path of one.
+        assert!(!path.certs.is_empty() && path.certs.len() <= hocba_core::pki::path::MAX_PATH_LEN);
+        assert_eq!(path.leaf().fingerprint, leaf.fingerprint);
+        assert!(store.is_anchor(&path.anchor().fingerprint));
         let _ = check_path(&path, &crls, at, flag & 2 == 2, &store);
     }
 });
