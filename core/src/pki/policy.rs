@@ -4,11 +4,11 @@
 //! can make a path invalid only when a CA demands it: requireExplicitPolicy with no policy valid for the
 //! whole path, or a mapping from or to anyPolicy. That is what is checked here (decisions D-113).
 //!
-//! RFC 5280 keeps a tree of policies, which can grow exponentially (CVE-2023-0464). Only the tree's
-//! deepest level matters for whether it is empty, and every node of a level with the same policy has the
-//! same expected set, so a level is kept as one node per policy, as BoringSSL does: a level has at most
-//! as many nodes as the policies and mappings above it name, which [`MAX_POLICIES`] bounds per
-//! certificate.
+//! RFC 5280 keeps a tree of policies, which can grow exponentially (CVE-2023-0464). RFC 9618 replaces
+//! it with an equivalent graph holding one node per policy and level, as BoringSSL does. Only the deepest
+//! level matters for whether the tree is empty, and every node of a level with the same policy has the
+//! same expected set, so hocba keeps that level alone, one entry per policy: at most as many entries as
+//! the policies and mappings above it name, which [`MAX_POLICIES`] bounds per certificate.
 
 use alloc::sync::Arc;
 use alloc::vec::Vec;
