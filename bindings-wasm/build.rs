@@ -54,6 +54,8 @@ fn main() {
         ("pki/trust", &["pem"][..]),
         ("pki/trust-formats", &["pem", "crt", "p7b"][..]),
         ("pki/policies/trust", &["pem"][..]),
+        ("pki/crl-scopes/trust", &["pem"][..]),
+        ("pki/crl-scopes/crls", &["crl"][..]),
         ("pki/crl", &["pem"][..]),
     ] {
         for path in files(&tests.join(folder), extensions) {

@@ -115,6 +115,14 @@ chains = {
     "mapping-to-any": (["MappingToanyPolicyCACert.crt"], ["TrustAnchorRootCRL.crl"], "InvalidMappingToanyPolicyTest8EE.crt"),
     "require-explicit": ([f"requireExplicitPolicy4{s}CACert.crt" for s in ("", "sub", "subsub", "subsubsub")],
                          ["TrustAnchorRootCRL.crl"], "InvalidrequireExplicitPolicyTest3EE.crt"),
+    # CRL scopes (D-115): CRLs partitioned by reason, a point's cRLIssuer, an indirect CRL's entries.
+    "some-reasons": (["onlySomeReasonsCA1Cert.crt"], ["TrustAnchorRootCRL.crl", "onlySomeReasonsCA1compromiseCRL.crl",
+                     "onlySomeReasonsCA1otherreasonsCRL.crl"], "InvalidonlySomeReasonsTest15EE.crt"),
+    "crl-issuer": (["indirectCRLCA3Cert.crt", "indirectCRLCA3cRLIssuerCert.crt"],
+                   ["TrustAnchorRootCRL.crl", "indirectCRLCA3CRL.crl", "indirectCRLCA3cRLIssuerCRL.crl"],
+                   "ValidcRLIssuerTest28EE.crt"),
+    "indirect-entries": (["indirectCRLCA5Cert.crt", "indirectCRLCA6Cert.crt"],
+                         ["TrustAnchorRootCRL.crl", "indirectCRLCA5CRL.crl"], "InvalidcRLIssuerTest31EE.crt"),
 }
 for name, (cas, crls, ee) in chains.items():
     ders = [read("certs", "TrustAnchorRootCertificate.crt")] + [read("certs", c) for c in cas] \

@@ -214,6 +214,22 @@ def main(only=None):
     vector("policy-required", "the teacher's CA requires an explicit certificate policy "
            "(requireExplicitPolicy 0) and her certificate asserts none", load(tmp("pol.json")),
            now="2027-07-01T00:00:00Z", crls=[], trust="pki/policies/trust")
+    # tests/pki/crl-scopes (scripts/gen-crl-scope-pki.py, D-115): a CA's CRLs partitioned by reason and
+    # a CRL authority's indirect CRL; a teacher revoked on the indirect CRL under a carried-over
+    # certificateIssuer, another whose CA's partition for other reasons is not given.
+    scopes = os.path.join(PKI, "crl-scopes")
+    scope_crls = [f"pki/crl-scopes/crls/{c}.crl" for c in ("root", "ca-keys", "ca-other", "authority")]
+    for who in ("indirect-revoked", "partition-uncovered"):
+        run(HOCBA, "sign", "--role", "gvcn", "--key", f"{scopes}/keys/{who}.pem", "--cert",
+            f"{scopes}/chains/{who}.pem", "--time", "2027-06-01T09:00:00+07:00", RECORD, "-o", tmp(f"{who}.json"))
+    vector("crl-indirect-revoked", "the teacher's certificate names a CRL authority as its point's cRLIssuer; "
+           "that authority's indirect CRL lists her as revoked for key compromise before she signed",
+           load(tmp("indirect-revoked.json")), now="2027-07-01T00:00:00Z", crls=scope_crls,
+           trust="pki/crl-scopes/trust")
+    vector("crl-reasons-uncovered", "the teacher's only distribution point is her CA's CRL for key and CA "
+           "compromise: no CRL covers the other reasons, so revocation is not decided",
+           load(tmp("partition-uncovered.json")), now="2027-07-01T00:00:00Z", crls=scope_crls,
+           trust="pki/crl-scopes/trust")
     revoked = status_list(("issue", tmp("std-3.json")), ("revoke", record_id, "nhầm học sinh"), name="rev")
     vector("record-revoked", "the school revoked the record (wrong student)", full, status=revoked)
     v2 = standard(record=RECORD_V2, g="2025-06-26T09:00:00+07:00", h="2025-06-26T10:00:00+07:00",

@@ -1032,9 +1032,21 @@ fn a_root_self_signed_with_sha1_is_still_a_trust_anchor() {
 /// chain in `chains/`) on 2027-06-01, then verified with the hierarchy's root alone as the trust store a
 /// month later: the JSON report.
 fn signed_by_hierarchy_member(hierarchy: &str, who: &str) -> Value {
+    signed_by_hierarchy_member_with(hierarchy, who, &[])
+}
+
+/// [`signed_by_hierarchy_member`], verified with the hierarchy's `trust/` directory when it has one and
+/// with `verify_args` added (CRLs).
+fn signed_by_hierarchy_member_with(hierarchy: &str, who: &str, verify_args: &[String]) -> Value {
     let t = Tmp::new(&format!("{hierarchy}-{who}"));
-    fs::create_dir_all(t.p("trust")).unwrap();
-    fs::copy(pki(&format!("{hierarchy}/root.pem")), t.p("trust/root.pem")).unwrap();
+    let own_trust = pki(&format!("{hierarchy}/trust"));
+    let trust = if Path::new(&own_trust).is_dir() {
+        own_trust
+    } else {
+        fs::create_dir_all(t.p("trust")).unwrap();
+        fs::copy(pki(&format!("{hierarchy}/root.pem")), t.p("trust/root.pem")).unwrap();
+        t.p("trust")
+    };
     ok(hocba()
         .args(["sign", "--role", "gvcn"])
         .args(["--key", &pki(&format!("{hierarchy}/keys/{who}.pem"))])
@@ -1042,7 +1054,8 @@ fn signed_by_hierarchy_member(hierarchy: &str, who: &str) -> Value {
         .args(["--time", "2027-06-01T09:00:00+07:00", &record()])
         .args(["-o", &t.p("signed.json")]));
     let out = run(hocba()
-        .args(["verify", "--trust", &t.p("trust")])
+        .args(["verify", "--trust", &trust])
+        .args(verify_args)
         .args(["--at", "2027-07-01T00:00:00Z", "--format", "json"])
         .args(["--lang", "en", &t.p("signed.json")]));
     serde_json::from_slice(&out.stdout).unwrap()
@@ -1111,6 +1124,74 @@ fn certificate_policies_of_the_cas_decide_their_signers_paths_as_openssl_does() 
         assert_eq!(
             openssl_verdict.status.success(),
             code == "valid",
+            "{who}: openssl says {}",
+            String::from_utf8_lossy(&openssl_verdict.stdout)
+        );
+    }
+}
+
+/// CRLs partitioned by reason and an indirect CRL end to end (D-115), on tests/pki/crl-scopes: a CA
+/// publishing one CRL for key compromises and one for every other reason, and a CRL authority publishing
+/// an indirect CRL for the CA's signers that name it as their points' cRLIssuer. hocba's revocation
+/// verdict for each signer is OpenSSL's (`openssl verify -crl_check_all -extended_crl`) on the same
+/// certificates and CRLs, a month after the signing time.
+#[test]
+fn crl_partitions_and_indirect_crls_decide_revocation_as_openssl_does() {
+    let crls: Vec<String> = ["root", "ca-keys", "ca-other", "authority"]
+        .iter()
+        .map(|c| pki(&format!("crl-scopes/crls/{c}.crl")))
+        .collect();
+    let t = Tmp::new("crl-scopes-openssl");
+    let all_crls = t.p("crls.pem");
+    fs::write(
+        &all_crls,
+        crls.iter()
+            .map(|c| fs::read_to_string(c).unwrap())
+            .collect::<String>(),
+    )
+    .unwrap();
+    let untrusted = t.p("untrusted.pem");
+    fs::write(
+        &untrusted,
+        ["ca", "crl-authority"]
+            .iter()
+            .map(|c| fs::read_to_string(pki(&format!("crl-scopes/{c}.pem"))).unwrap())
+            .collect::<String>(),
+    )
+    .unwrap();
+    let verify_args: Vec<String> = crls
+        .iter()
+        .flat_map(|c| ["--crl".to_string(), c.clone()])
+        .chain(["--require-revocation".to_string()])
+        .collect();
+    for (who, status, code) in [
+        ("partition-ok", "valid", "valid"),
+        ("partition-revoked", "invalid", "certificate_revoked"),
+        ("partition-superseded", "invalid", "certificate_revoked"),
+        ("partition-uncovered", "error", "crl_missing"),
+        ("indirect-ok", "valid", "valid"),
+        ("indirect-revoked", "invalid", "certificate_revoked"),
+        ("indirect-unnamed", "error", "crl_missing"),
+    ] {
+        let report = signed_by_hierarchy_member_with("crl-scopes", who, &verify_args);
+        let revocation = check_of(&report, "signatures[0].revocation");
+        assert_eq!(revocation["status"], status, "{who}: {revocation:#}");
+        assert_eq!(revocation["code"], code, "{who}: {revocation:#}");
+        assert_eq!(check_of(&report, "signatures[0].path")["status"], "valid");
+        // 2027-07-01T00:00:00Z, the verification time: OpenSSL judges revocation at the present.
+        let openssl_verdict = run(openssl()
+            .args(["verify", "-crl_check_all", "-extended_crl"])
+            .args([
+                "-attime",
+                "1814400000",
+                "-CAfile",
+                &pki("crl-scopes/root.pem"),
+            ])
+            .args(["-untrusted", &untrusted, "-CRLfile", &all_crls])
+            .arg(pki(&format!("crl-scopes/{who}.pem"))));
+        assert_eq!(
+            openssl_verdict.status.success(),
+            status == "valid",
             "{who}: openssl says {}",
             String::from_utf8_lossy(&openssl_verdict.stdout)
         );

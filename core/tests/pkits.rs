@@ -34,26 +34,6 @@ const NOT_APPLICABLE: &[(&str, &str)] = &[
         "InvalidOldCRLnextUpdateTest11",
         "revocation judged at the signing time",
     ),
-    // 4.14: CRL scoping hocba does not read. Such a CRL is not used, so the status stays undecided
-    // (never valid).
-    ("ValidIDPwithindirectCRL", "indirect CRLs"),
-    (
-        "ValidcRLIssuer",
-        "CRLs issued by another authority (cRLIssuer)",
-    ),
-    (
-        "ValiddistributionPointTest4",
-        "distribution point names relative to the CRL issuer",
-    ),
-    (
-        "ValiddistributionPointTest5",
-        "distribution point names relative to the CRL issuer",
-    ),
-    (
-        "ValiddistributionPointTest7",
-        "distribution point names relative to the CRL issuer",
-    ),
-    ("ValidonlySomeReasons", "CRLs partitioned by reason"),
     // 4.15: delta CRLs are read with their base CRLs (D-114).
     // A hold that a delta CRL lifts (removeFromCRL) still counts from the base CRL; and whether a base
     // CRL's nextUpdate has passed matters only at the present.
@@ -120,8 +100,8 @@ fn suite() -> Suite {
             }
         }
     }
-    // Every CRL reads; those using what hocba does not process (an indirect CRL's certificateIssuer, an
-    // unknown critical entry extension) are read and left unused, as RFC 5280 §5.3 asks.
+    // Every CRL reads; those using what hocba does not process (an unknown critical entry extension) are
+    // read and left unused, as RFC 5280 §5.3 asks.
     let crls = files("crls")
         .iter()
         .map(|(name, der)| CrlInfo::from_bytes(der).unwrap_or_else(|e| panic!("{name}: {e}")))
@@ -170,7 +150,7 @@ fn every_applicable_pkits_test_gets_its_verdict() {
         }
     }
     assert!(disagree.is_empty(), "{}", disagree.join("\n"));
-    assert!(checked >= 186, "only {checked} tests checked");
+    assert!(checked >= 198, "only {checked} tests checked");
 }
 
 #[test]
@@ -297,4 +277,76 @@ fn a_delta_crl_brings_its_base_up_to_date_and_no_other() {
             ..
         }
     ));
+}
+
+/// PKITS 4.14 (distribution points, D-115): each invalid certificate for its own reason — revoked on the
+/// CRL that speaks for it, or no CRL speaking for it — and the valid ones through the CRL meant for them.
+#[test]
+fn crl_scopes_decide_for_the_right_reason() {
+    let suite = suite();
+    let revoked = "RevokedBefore { date: UnixTime(1262334600), reason: Some(KeyCompromise) }";
+    let expected: &[(&str, &str)] = &[
+        ("ValiddistributionPointTest1", ""),
+        ("InvaliddistributionPointTest2", revoked),
+        // The point is not the CRL's.
+        ("InvaliddistributionPointTest3", "NoCrl"),
+        // Names relative to the CRL issuer, on either side.
+        ("ValiddistributionPointTest4", ""),
+        ("ValiddistributionPointTest5", ""),
+        ("InvaliddistributionPointTest6", revoked),
+        ("ValiddistributionPointTest7", ""),
+        ("InvaliddistributionPointTest8", "NoCrl"),
+        ("InvaliddistributionPointTest9", "NoCrl"),
+        ("ValidNoissuingDistributionPointTest10", ""),
+        ("InvalidonlyContainsUserCertsTest11", "NoCrl"),
+        ("InvalidonlyContainsCACertsTest12", "NoCrl"),
+        ("ValidonlyContainsCACertsTest13", ""),
+        ("InvalidonlyContainsAttributeCertsTest14", "NoCrl"),
+        // CRLs partitioned by reason: revoked on one, on hold on one, a reason left uncovered, all
+        // covered by two CRLs, by two points.
+        ("InvalidonlySomeReasonsTest15", revoked),
+        (
+            "InvalidonlySomeReasonsTest16",
+            "reason: Some(CertificateHold)",
+        ),
+        ("InvalidonlySomeReasonsTest17", "SomeReasonsOnly"),
+        ("ValidonlySomeReasonsTest18", ""),
+        ("ValidonlySomeReasonsTest19", ""),
+        ("InvalidonlySomeReasonsTest20", revoked),
+        (
+            "InvalidonlySomeReasonsTest21",
+            "reason: Some(AffiliationChanged)",
+        ),
+        // Indirect CRLs: the CA's own, another authority's named as the point's cRLIssuer.
+        ("ValidIDPwithindirectCRLTest22", ""),
+        ("InvalidIDPwithindirectCRLTest23", revoked),
+        ("ValidIDPwithindirectCRLTest24", ""),
+        ("ValidIDPwithindirectCRLTest25", ""),
+        ("InvalidIDPwithindirectCRLTest26", "NoCrl"),
+        ("InvalidcRLIssuerTest27", "NoCrl"),
+        ("ValidcRLIssuerTest28", ""),
+        ("ValidcRLIssuerTest29", ""),
+        ("ValidcRLIssuerTest30", ""),
+        // Entries under a certificateIssuer extension.
+        ("InvalidcRLIssuerTest31", revoked),
+        ("InvalidcRLIssuerTest32", revoked),
+        ("ValidcRLIssuerTest33", ""),
+        ("InvalidcRLIssuerTest34", revoked),
+        ("InvalidcRLIssuerTest35", "NoCrl"),
+    ];
+    for (test, why) in expected {
+        let (name, der) = suite
+            .tests
+            .iter()
+            .find(|(n, _)| n.starts_with(test))
+            .unwrap();
+        match verdict(&suite, der) {
+            Ok(()) => assert!(why.is_empty(), "{name}: valid, expected {why}"),
+            // The end entity's own status (the CA certificates above it are fine).
+            Err(e) => assert!(
+                !why.is_empty() && e.contains("EE Certificate") && e.contains(why),
+                "{name}: {e}, expected {why}"
+            ),
+        }
+    }
 }

@@ -257,6 +257,31 @@ fn certificates_at_the_time_of_signing() {
         ],
         &["status_list_missing"],
     );
+    // D-115: her point's cRLIssuer publishes an indirect CRL that lists her, revoked before she signed.
+    expect(
+        "crl-indirect-revoked",
+        Verdict::Invalid,
+        &[
+            ("signatures[0].path", Valid, "valid"),
+            ("signatures[0].revocation", Invalid, "certificate_revoked"),
+            ("signatures[0].role", Invalid, "role_name_mismatch"),
+            ("roles.required", Invalid, "role_missing"),
+        ],
+        &["status_list_missing"],
+    );
+    // D-115: her CA's CRLs are partitioned by reason and her certificate names only the key-compromise
+    // one: revocation is not decided (skipped, as without a CRL), never valid.
+    expect(
+        "crl-reasons-uncovered",
+        Verdict::Invalid,
+        &[
+            ("signatures[0].path", Valid, "valid"),
+            ("signatures[0].revocation", Skipped, "crl_missing"),
+            ("signatures[0].role", Invalid, "role_name_mismatch"),
+            ("roles.required", Invalid, "role_missing"),
+        ],
+        &["status_list_missing"],
+    );
 }
 
 #[test]

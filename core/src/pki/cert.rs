@@ -12,6 +12,7 @@ use x509_cert::Certificate;
 use super::algorithms::{AlgorithmError, PublicKey, SignatureScheme};
 use super::cache::PathCache;
 use super::der_view::Tlv;
+use super::distribution_point::{self, DistributionPoint};
 use super::dn_compare::name_key;
 use super::name_constraints::NameConstraints;
 use super::names::NameInfo;
@@ -133,7 +134,7 @@ struct ExtensionFacts {
     ext_key_usage: Option<Vec<ObjectIdentifier>>,
     ski: Option<Vec<u8>>,
     aki: Option<Vec<u8>>,
-    crl_distribution_points: Vec<Vec<u8>>,
+    crl_distribution_points: Vec<DistributionPoint>,
     name_constraints: Option<Vec<u8>>,
     subject_alt_name: Option<Vec<u8>>,
     policies: CertPolicies,
@@ -141,8 +142,9 @@ struct ExtensionFacts {
 }
 
 impl ExtensionFacts {
-    /// Reads one extension (the first of its type); a malformed one is reported as unsupported.
-    fn read(&mut self, ext: &Extension<'_>) {
+    /// Reads one extension (the first of its type) of a certificate issued by `issuer` (its Name's DER);
+    /// a malformed one is reported as unsupported.
+    fn read(&mut self, ext: &Extension<'_>, issuer: &[u8]) {
         let value = ext.value;
         let decoded = match ext.oid {
             ext_oid::BASIC_CONSTRAINTS => x509_walk::basic_constraints(value).map(|bc| {
@@ -160,9 +162,11 @@ impl ExtensionFacts {
             ext_oid::AKI => x509_walk::authority_key_identifier(value).map(|aki| {
                 self.aki = aki.map(<[u8]>::to_vec);
             }),
-            ext_oid::CRL_DP => x509_walk::crl_distribution_point_names(value).map(|names| {
-                self.crl_distribution_points = names.into_iter().map(<[u8]>::to_vec).collect();
-            }),
+            ext_oid::CRL_DP => {
+                distribution_point::crl_distribution_points(value, issuer).map(|points| {
+                    self.crl_distribution_points = points;
+                })
+            }
             ext_oid::NAME_CONSTRAINTS => NameConstraints::parse(value).map(|_| {
                 self.name_constraints = Some(value.to_vec());
             }),
@@ -260,9 +264,9 @@ pub struct CertInfo {
     pub ski: Option<Vec<u8>>,
     /// authorityKeyIdentifier's keyIdentifier.
     pub aki: Option<Vec<u8>>,
-    /// The full names (GeneralName DER) of the cRLDistributionPoints the issuer serves itself: a CRL
-    /// whose issuingDistributionPoint names a point covers the certificate only if it is one of these.
-    pub crl_distribution_points: Vec<Vec<u8>>,
+    /// Its cRLDistributionPoints (empty when absent): which CRLs may speak for it, for which reasons
+    /// ([`super::distribution_point`]).
+    pub crl_distribution_points: Vec<DistributionPoint>,
     /// The content of the nameConstraints extension (a CA's limits on the names below it), well formed.
     pub name_constraints: Option<Vec<u8>>,
     /// The content of the subjectAltName extension, as written.
@@ -314,7 +318,7 @@ impl CertInfo {
                 continue;
             }
             seen.push(e.oid);
-            ext.read(e);
+            ext.read(e, tbs.issuer.raw);
         }
         Ok(CertInfo {
             fingerprint,

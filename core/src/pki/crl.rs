@@ -18,6 +18,9 @@ use x509_cert::ext::pkix::CrlReason;
 use super::algorithms::{AlgorithmError, SignatureScheme};
 use super::cache::{memo_signature, NoPathCache, PathCache};
 use super::cert::CertInfo;
+use super::der_view::Tlv;
+pub use super::distribution_point::CrlScope;
+use super::distribution_point::{directory_name_key, DistributionPoint, ReasonSet};
 use super::key_usage::{check_usage, Usage};
 use super::names::NameInfo;
 use super::path::{build_path_cached, CertPath};
@@ -36,6 +39,8 @@ const INVALIDITY_DATE_OID: const_oid::ObjectIdentifier =
     const_oid::ObjectIdentifier::new_unwrap("2.5.29.24");
 const DELTA_CRL_INDICATOR_OID: const_oid::ObjectIdentifier =
     const_oid::ObjectIdentifier::new_unwrap("2.5.29.27");
+const CERTIFICATE_ISSUER_OID: const_oid::ObjectIdentifier =
+    const_oid::ObjectIdentifier::new_unwrap("2.5.29.29");
 
 /// A CRL that cannot be decoded.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -59,21 +64,6 @@ impl CrlError {
     }
 }
 
-/// What a CRL's issuingDistributionPoint (RFC 5280 §5.2.5) says it covers.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct CrlScope {
-    /// The distribution point's full names (GeneralName TLVs): the CRL covers only certificates that name
-    /// one of them in their cRLDistributionPoints. `None`: every certificate of the issuer.
-    pub names: Option<Vec<Vec<u8>>>,
-    /// onlyContainsUserCerts: no CA certificates.
-    pub only_user_certs: bool,
-    /// onlyContainsCACerts: only CA certificates.
-    pub only_ca_certs: bool,
-    /// A scope hocba does not use (indirect CRL, some reasons only, attribute certificates, a name
-    /// relative to the issuer): the CRL is not used at all.
-    pub unsupported: Option<&'static str>,
-}
-
 /// One revoked serial.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RevokedEntry {
@@ -83,6 +73,10 @@ pub struct RevokedEntry {
     pub date: UnixTime,
     /// Reason code, if given.
     pub reason: Option<CrlReason>,
+    /// In an indirect CRL, the name key of the certificate's issuer when a certificateIssuer entry
+    /// extension (this entry's or an earlier one's, RFC 5280 §5.3.3) names another authority than the
+    /// CRL's issuer; `None`: the CRL's issuer.
+    pub issuer: Option<Vec<u8>>,
 }
 
 /// A decoded CRL.
@@ -146,15 +140,27 @@ impl CrlInfo {
         let tbs = x509_walk::tbs_cert_list(signed.tbs).map_err(|e| malformed(&e))?;
         let mut revoked = Vec::with_capacity(tbs.revoked.len());
         let mut unsupported_critical = None;
+        // The issuer of the entries so far: certificateIssuer carries over to the entries after it.
+        let mut entry_issuer: Option<Vec<u8>> = None;
+        let mut names_other_issuers = false;
         for rc in &tbs.revoked {
             let mut reason = None;
             for ext in &rc.extensions {
                 if ext.oid == CRL_REASON_OID {
                     reason = CrlReason::from_der(ext.value).ok();
+                } else if ext.oid == CERTIFICATE_ISSUER_OID {
+                    names_other_issuers = true;
+                    match certificate_issuer(ext.value) {
+                        Some(key) => entry_issuer = Some(key),
+                        None => {
+                            unsupported_critical.get_or_insert_with(|| {
+                                alloc::format!("{CERTIFICATE_ISSUER_OID} (malformed)")
+                            });
+                        }
+                    }
                 } else if ext.critical && ext.oid != INVALIDITY_DATE_OID {
                     // RFC 5280 §5.3: such a CRL must not be used for any certificate — it is read, and
-                    // left unused, rather than refused as a file (an indirect CRL's certificateIssuer,
-                    // NIST PKITS 4.4.8 and 4.14.31).
+                    // left unused, rather than refused as a file (NIST PKITS 4.4.8).
                     unsupported_critical.get_or_insert_with(|| {
                         alloc::format!("critical CRL entry extension {}", ext.oid)
                     });
@@ -164,6 +170,7 @@ impl CrlInfo {
                 serial: rc.serial.to_vec(),
                 date: rc.date,
                 reason,
+                issuer: entry_issuer.clone(),
             });
         }
         sort_for_lookup(&mut revoked);
@@ -174,7 +181,8 @@ impl CrlInfo {
             if e.oid == IDP_OID {
                 // Its scope decides which certificates the CRL speaks for, critical or not (RFC 5280
                 // §5.2.5 makes it critical); one that cannot be read leaves the CRL unused.
-                match x509_walk::issuing_distribution_point(e.value) {
+                match super::distribution_point::issuing_distribution_point(e.value, tbs.issuer.raw)
+                {
                     Ok(s) => {
                         if let Some(what) = s.unsupported {
                             unsupported_critical
@@ -203,6 +211,12 @@ impl CrlInfo {
                 unsupported_critical.get_or_insert_with(|| e.oid.to_string());
             }
         }
+        if names_other_issuers && !scope.indirect {
+            // §5.3.3: only an indirect CRL lists other authorities' certificates.
+            unsupported_critical.get_or_insert_with(|| {
+                alloc::format!("{CERTIFICATE_ISSUER_OID} in a CRL that is not indirect")
+            });
+        }
         let scheme = signed
             .scheme(tbs.algorithm, "tbsCertList.signature")
             .map_err(|e| malformed(&e))?;
@@ -226,42 +240,76 @@ impl CrlInfo {
         })
     }
 
-    /// Can this CRL decide `cert`'s status, once its signer is accepted? It covers the certificate
-    /// ([`CrlInfo::covers`]) and has nothing hocba cannot process (RFC 5280 §5.2, §5.3).
-    fn speaks_for(&self, cert: &CertInfo) -> bool {
-        self.unsupported_critical.is_none() && self.covers(cert)
+    /// The reasons for which this CRL speaks for `cert` through its distribution point `point`, once
+    /// its signer is accepted (RFC 5280 §6.3.3 b and d): none when it has something hocba cannot process
+    /// (§5.2, §5.3) or its scope leaves the certificate out.
+    #[must_use]
+    pub fn reasons_for_point(&self, cert: &CertInfo, point: &DistributionPoint) -> ReasonSet {
+        let scope = &self.scope;
+        if self.unsupported_critical.is_some()
+            || (scope.only_user_certs && cert.is_ca())
+            || (scope.only_ca_certs && !cert.is_ca())
+        {
+            return ReasonSet::NONE;
+        }
+        // b.1: the CRL's issuer is the point's cRLIssuer (and the CRL says it is indirect), or else
+        // the certificate's issuer.
+        let issued_for_point = match &point.crl_issuer {
+            Some(authorities) => {
+                scope.indirect && authorities.contains(&directory_name_key(&self.issuer_der))
+            }
+            None => self.issuer_key == cert.issuer_key,
+        };
+        // b.2.i: a named CRL covers a point of one of its names, or a point named by its cRLIssuer.
+        let named = scope.names.as_ref().is_none_or(|names| {
+            point
+                .names
+                .as_ref()
+                .or(point.crl_issuer.as_ref())
+                .is_some_and(|point_names| point_names.iter().any(|n| names.contains(n)))
+        });
+        if issued_for_point && named {
+            scope.reasons.intersection(point.reasons)
+        } else {
+            ReasonSet::NONE
+        }
     }
 
-    /// The entry of `serial` (the earliest, if the CRL lists it more than once), by binary search.
+    /// The reasons for which this CRL speaks for `cert` through any of its distribution points (the
+    /// implicit one of its issuer when it names none).
     #[must_use]
-    pub fn entry_for(&self, serial: &[u8]) -> Option<&RevokedEntry> {
+    pub fn reasons_for(&self, cert: &CertInfo) -> ReasonSet {
+        points_of(cert).iter().fold(ReasonSet::NONE, |all, p| {
+            all.union(self.reasons_for_point(cert, p))
+        })
+    }
+
+    /// The entry of the certificate `serial` issued by `issuer_key` (a name key; the earliest entry, if
+    /// the CRL lists it more than once), by binary search.
+    #[must_use]
+    pub fn entry_for(&self, serial: &[u8], issuer_key: &[u8]) -> Option<&RevokedEntry> {
         let first = self
             .revoked
             .partition_point(|e| e.serial.as_slice() < serial);
-        self.revoked.get(first).filter(|e| e.serial == serial)
+        self.revoked[first..]
+            .iter()
+            .take_while(|e| e.serial == serial)
+            .find(|e| self.issuer_of(e) == issuer_key)
     }
 
-    /// The revocation of `serial` this CRL states, if any: [`CrlInfo::entry_for`] less a delta CRL's
+    /// The name key of the issuer of the certificate `entry` lists: the certificateIssuer in force at
+    /// the entry, else this CRL's issuer.
+    #[must_use]
+    pub fn issuer_of<'e>(&'e self, entry: &'e RevokedEntry) -> &'e [u8] {
+        entry.issuer.as_deref().unwrap_or(&self.issuer_key)
+    }
+
+    /// The revocation of `cert` this CRL states, if any: [`CrlInfo::entry_for`] less a delta CRL's
     /// removeFromCRL entry, which says a hold was lifted, not that the certificate was revoked.
     #[must_use]
-    pub fn revocation_for(&self, serial: &[u8]) -> Option<&RevokedEntry> {
-        self.entry_for(serial)
+    pub fn revocation_for(&self, cert: &CertInfo) -> Option<&RevokedEntry> {
+        self.entry_for(&cert.serial, &cert.issuer_key)
             .filter(|e| e.reason != Some(CrlReason::RemoveFromCRL))
-    }
-
-    /// Does this CRL speak for `cert` (its issuingDistributionPoint's scope, RFC 5280 §6.3.3 b.2)? The
-    /// issuer is checked by [`CrlInfo::signed_by`].
-    #[must_use]
-    pub fn covers(&self, cert: &CertInfo) -> bool {
-        let scope = &self.scope;
-        if (scope.only_user_certs && cert.is_ca()) || (scope.only_ca_certs && !cert.is_ca()) {
-            return false;
-        }
-        scope.names.as_ref().is_none_or(|names| {
-            cert.crl_distribution_points
-                .iter()
-                .any(|point| names.contains(point))
-        })
     }
 
     /// Was this CRL signed by `issuer` (name, key usage, signature)?
@@ -320,6 +368,9 @@ pub enum CertStatus {
     },
     /// No usable CRL from the issuer (a delta CRL without its base cannot show a certificate unrevoked).
     NoCrl,
+    /// The usable CRLs cover only some revocation reasons (onlySomeReasons) and none lists the
+    /// certificate: it may be revoked for another.
+    SomeReasonsOnly,
     /// The issuer's newest CRL predates the time of signing.
     CrlTooOld {
         /// Its thisUpdate.
@@ -360,30 +411,49 @@ pub fn reason_text(reason: Option<CrlReason>, lang: Lang) -> &'static str {
     }
 }
 
-/// Was `crl`, which names `issuer`'s CA but is not signed with `issuer`'s key, signed by that CA under
-/// another key? After a CA renews its key, its CRLs are signed with the new key and still list the
-/// certificates it issued under the old one. RFC 5280 §6.3.3 (f) accepts such a CRL when its signer has the
-/// certificate issuer's name, may sign CRLs, and has a valid path to the **same trust anchor** as the
-/// certificate. The path is checked at the CRL's thisUpdate, when it signed. Candidates come from the
-/// trust store, where the verifier puts the CA's renewed certificate (D-109). The signer's own certificate
-/// must not be on a CRL of its issuer among `crls` at that time (NIST PKITS 4.4.21).
-fn renewed_ca_signed(
+/// The distribution points of `cert`, or the implicit one of its issuer when it names none.
+fn points_of(cert: &CertInfo) -> &[DistributionPoint] {
+    if cert.crl_distribution_points.is_empty() {
+        core::slice::from_ref(&DistributionPoint::IMPLICIT)
+    } else {
+        &cert.crl_distribution_points
+    }
+}
+
+/// `certificateIssuer ::= GeneralNames`: the name key of its directoryName (an empty key, which no
+/// name has, when it gives none); `None` when it does not read.
+fn certificate_issuer(der: &[u8]) -> Option<Vec<u8>> {
+    let names = Tlv::parse(der).ok()?.expect(der::Tag::Sequence).ok()?;
+    let mut key = Vec::new();
+    for name in names.children().ok()? {
+        let name = name.ok()?;
+        if key.is_empty() && name.tag == super::der_view::context(der::TagNumber::N4, true) {
+            key = super::dn_compare::name_key(name.value);
+        }
+    }
+    (!names.value.is_empty()).then_some(key)
+}
+
+/// Was `crl` signed by a certificate of the trust store named as its issuer, other than the one whose
+/// key is `except` (DER SubjectPublicKeyInfo), with a valid path to the **same trust anchor** as the
+/// certificate it speaks for (RFC 5280 §6.3.3 f)? The path is checked at the CRL's thisUpdate, when it
+/// signed, and the signer's own certificate must not be on a CRL of its issuer among `crls` at that time
+/// (NIST PKITS 4.4.21). The verifier puts such signers in the trust store as intermediates: a CA's
+/// renewed certificate (D-109), an indirect CRL's issuer (D-115).
+fn signed_by_certified_authority(
     crl: &CrlInfo,
-    issuer: &CertInfo,
+    except: Option<&[u8]>,
     anchor: &Arc<CertInfo>,
     store: &TrustStore,
     crls: &[CrlInfo],
     cache: &dyn PathCache,
 ) -> bool {
-    if crl.issuer_key != issuer.subject_key {
-        return false;
-    }
     store
         .intermediates()
         .iter()
         .chain(store.anchors())
         .filter(|other| {
-            other.subject_key == issuer.subject_key && other.spki_der != issuer.spki_der
+            other.subject_key == crl.issuer_key && except != Some(other.spki_der.as_slice())
         })
         .any(|other| {
             crl.signed_by_cached(other, cache)
@@ -396,6 +466,21 @@ fn renewed_ca_signed(
         })
 }
 
+/// Was `crl`, which names `issuer`'s CA but is not signed with `issuer`'s key, signed by that CA under
+/// another key? After a CA renews its key, its CRLs are signed with the new key and still list the
+/// certificates it issued under the old one: [`signed_by_certified_authority`] with the CA's name.
+fn renewed_ca_signed(
+    crl: &CrlInfo,
+    issuer: &CertInfo,
+    anchor: &Arc<CertInfo>,
+    store: &TrustStore,
+    crls: &[CrlInfo],
+    cache: &dyn PathCache,
+) -> bool {
+    crl.issuer_key == issuer.subject_key
+        && signed_by_certified_authority(crl, Some(&issuer.spki_der), anchor, store, crls, cache)
+}
+
 /// Does a CRL of `crls` signed by `issuer` itself list `cert` as revoked at or before `by`? (Only the
 /// issuer's own key: a separate CRL key's separate CRL key is not followed.)
 fn listed_before(
@@ -406,8 +491,8 @@ fn listed_before(
     cache: &dyn PathCache,
 ) -> bool {
     crls.iter()
-        .filter(|c| c.speaks_for(cert) && c.signed_by_cached(issuer, cache))
-        .filter_map(|c| c.revocation_for(&cert.serial))
+        .filter(|c| !c.reasons_for(cert).is_empty() && c.signed_by_cached(issuer, cache))
+        .filter_map(|c| c.revocation_for(cert))
         .any(|e| e.date <= by)
 }
 
@@ -474,23 +559,16 @@ pub fn check_path_cached(
     let mut statuses = Vec::new();
     for pair in path.certs.windows(2) {
         let (cert, issuer) = (&pair[0], &pair[1]);
-        let usable: Vec<&CrlInfo> = crls
-            .iter()
-            .filter(|c| {
-                c.speaks_for(cert)
-                    && (c.signed_by_cached(issuer, cache)
-                        || renewed_ca_signed(c, issuer, path.anchor(), store, crls, cache))
-            })
-            .collect();
+        let usable = usable_crls(cert, issuer, path.anchor(), crls, store, cache);
         // Every usable CRL's revocations count, a delta CRL's too. What shows the certificate unrevoked
         // up to a CRL's thisUpdate is a complete CRL, or a delta CRL together with a complete CRL it
         // brings up to date (RFC 5280 §5.2.4: numbered at least its BaseCRLNumber).
         let entry = usable
             .iter()
-            .filter_map(|c| c.revocation_for(&cert.serial))
+            .filter_map(|(c, _)| c.revocation_for(cert))
             .min_by_key(|e| e.date);
         let completes = |base: &[u8]| {
-            usable.iter().any(|full| {
+            usable.iter().any(|(full, _)| {
                 full.delta_base.is_none()
                     && full
                         .number
@@ -498,11 +576,30 @@ pub fn check_path_cached(
                         .is_some_and(|n| number_at_least(n, base))
             })
         };
-        let newest_complete = usable
+        let complete: Vec<(UnixTime, ReasonSet)> = usable
             .iter()
-            .filter(|c| c.delta_base.as_deref().is_none_or(completes))
-            .map(|c| c.this_update)
-            .max();
+            .filter(|(c, _)| c.delta_base.as_deref().is_none_or(completes))
+            .map(|(c, reasons)| (c.this_update, *reasons))
+            .collect();
+        // Unrevoked up to the oldest of the newest CRLs for each reason: with CRLs partitioned by
+        // reason (onlySomeReasons, §6.3.3 d), every reason must be covered.
+        let newest_for = |flag: u8| {
+            complete
+                .iter()
+                .filter(|(_, reasons)| reasons.contains(flag))
+                .map(|(this_update, _)| *this_update)
+                .max()
+        };
+        let newest_complete: Option<Option<UnixTime>> = if complete.is_empty() {
+            None
+        } else {
+            Some(
+                ReasonSet::flags()
+                    .map(newest_for)
+                    .collect::<Option<Vec<UnixTime>>>()
+                    .and_then(|times| times.into_iter().min()),
+            )
+        };
         let status = match (entry, newest_complete) {
             (Some(e), _) if e.date <= at => CertStatus::RevokedBefore {
                 date: e.date,
@@ -519,14 +616,60 @@ pub fn check_path_cached(
                 reason: e.reason,
             },
             (None, None) => CertStatus::NoCrl,
-            (None, Some(this_update)) if this_update >= at => CertStatus::Good {
+            (None, Some(None)) => CertStatus::SomeReasonsOnly,
+            (None, Some(Some(this_update))) if this_update >= at => CertStatus::Good {
                 crl_this_update: this_update,
             },
-            (None, Some(this_update)) => CertStatus::CrlTooOld { this_update },
+            (None, Some(Some(this_update))) => CertStatus::CrlTooOld { this_update },
         };
         statuses.push((Arc::clone(cert), status));
     }
     PathRevocation { statuses }
+}
+
+/// The CRLs of `crls` that speak for `cert`, issued by `issuer` under `anchor`, each with the reasons it
+/// speaks for (RFC 5280 §6.3.3 b–g, through each of the certificate's distribution points): its signer
+/// is the issuer, the issuer under a renewed key, or for a point with a cRLIssuer that authority.
+fn usable_crls<'c>(
+    cert: &CertInfo,
+    issuer: &CertInfo,
+    anchor: &Arc<CertInfo>,
+    crls: &'c [CrlInfo],
+    store: &TrustStore,
+    cache: &dyn PathCache,
+) -> Vec<(&'c CrlInfo, ReasonSet)> {
+    let mut usable = Vec::new();
+    for crl in crls {
+        // Each signer check at most once a CRL.
+        let mut by_issuer: Option<bool> = None;
+        let mut by_renewed_key: Option<bool> = None;
+        let mut by_authority: Option<bool> = None;
+        let mut reasons = ReasonSet::NONE;
+        for point in points_of(cert) {
+            let for_point = crl.reasons_for_point(cert, point);
+            if for_point.is_empty() || reasons.union(for_point) == reasons {
+                continue;
+            }
+            let own = *by_issuer.get_or_insert_with(|| crl.signed_by_cached(issuer, cache));
+            let signed = own
+                || if point.crl_issuer.is_some() {
+                    *by_authority.get_or_insert_with(|| {
+                        signed_by_certified_authority(crl, None, anchor, store, crls, cache)
+                    })
+                } else {
+                    *by_renewed_key.get_or_insert_with(|| {
+                        renewed_ca_signed(crl, issuer, anchor, store, crls, cache)
+                    })
+                };
+            if signed {
+                reasons = reasons.union(for_point);
+            }
+        }
+        if !reasons.is_empty() {
+            usable.push((crl, reasons));
+        }
+    }
+    usable
 }
 
 #[cfg(test)]
@@ -541,13 +684,17 @@ mod tests {
         ))
         .unwrap();
         assert_eq!(crl.revoked.len(), 2);
-        assert_eq!(crl.entry_for(&[0x0f]).unwrap().date.0, 1_262_334_601);
-        assert!(crl.entry_for(&[0x10]).is_none());
+        let ca = crl.issuer_key.clone();
+        assert_eq!(crl.entry_for(&[0x0f], &ca).unwrap().date.0, 1_262_334_601);
+        assert!(crl.entry_for(&[0x10], &ca).is_none());
+        // The same serial of another issuer is another certificate.
+        assert!(crl.entry_for(&[0x0f], b"another").is_none());
         // A large CA's list: 200,000 serials, one listed twice (the earlier date wins).
         let entry = |serial: u32, date: i64| RevokedEntry {
             serial: serial.to_be_bytes().to_vec(),
             date: UnixTime(date),
             reason: None,
+            issuer: None,
         };
         crl.revoked = (0..200_000u32)
             .map(|i| entry(i * 2 + 1, i64::from(i)))
@@ -555,19 +702,22 @@ mod tests {
         crl.revoked.insert(1001, entry(1001, 7));
         sort_for_lookup(&mut crl.revoked);
         assert_eq!(
-            crl.entry_for(&1001u32.to_be_bytes()).unwrap().date,
+            crl.entry_for(&1001u32.to_be_bytes(), &ca).unwrap().date,
             UnixTime(7)
         );
         assert_eq!(
-            crl.entry_for(&1u32.to_be_bytes()).unwrap().date,
+            crl.entry_for(&1u32.to_be_bytes(), &ca).unwrap().date,
             UnixTime(0)
         );
         assert_eq!(
-            crl.entry_for(&399_999u32.to_be_bytes()).unwrap().date,
+            crl.entry_for(&399_999u32.to_be_bytes(), &ca).unwrap().date,
             UnixTime(199_999)
         );
         for absent in [0u32, 2, 1000, 400_000, u32::MAX] {
-            assert!(crl.entry_for(&absent.to_be_bytes()).is_none(), "{absent}");
+            assert!(
+                crl.entry_for(&absent.to_be_bytes(), &ca).is_none(),
+                "{absent}"
+            );
         }
     }
 }

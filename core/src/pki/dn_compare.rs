@@ -83,19 +83,36 @@ pub(crate) fn rdn_keys(name_der: &[u8]) -> Result<Vec<Vec<u8>>, der::Error> {
 #[must_use]
 pub(crate) fn name_key(name_der: &[u8]) -> Vec<u8> {
     match rdn_keys(name_der) {
-        Ok(rdns) => {
-            let mut out = alloc::vec![0];
-            for rdn in rdns {
-                push_with_length(&mut out, &rdn);
-            }
-            out
-        }
+        Ok(rdns) => joined(rdns),
         Err(_) => {
             let mut out = alloc::vec![1];
             out.extend_from_slice(name_der);
             out
         }
     }
+}
+
+/// The key of the Name `name_der` with `rdn` (a SET of attributes, whatever its tag) appended: a
+/// distribution point name relative to a CRL issuer (RFC 5280 §4.2.1.13).
+///
+/// # Errors
+/// Malformed DER in either.
+pub(crate) fn name_key_with_rdn(name_der: &[u8], rdn: Tlv<'_>) -> Result<Vec<u8>, der::Error> {
+    let mut rdns = rdn_keys(name_der)?;
+    rdns.push(rdn_key(Tlv {
+        tag: Tag::Set,
+        ..rdn
+    })?);
+    Ok(joined(rdns))
+}
+
+/// A Name's key from its RDNs' keys.
+fn joined(rdns: Vec<Vec<u8>>) -> Vec<u8> {
+    let mut out = alloc::vec![0];
+    for rdn in rdns {
+        push_with_length(&mut out, &rdn);
+    }
+    out
 }
 
 /// Is `name` within the subtree `base`: are the base's RDNs the first RDNs of the name?

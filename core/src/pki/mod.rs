@@ -6,6 +6,7 @@ pub mod cache;
 pub mod cert;
 pub mod crl;
 pub mod der_view;
+pub mod distribution_point;
 mod dn_compare;
 pub mod key_usage;
 pub mod name_constraints;
@@ -26,7 +27,8 @@ pub use algorithms::{
 pub use cache::SharedPathCache;
 pub use cache::{NoPathCache, PathCache};
 pub use cert::{CertInfo, CertificateError};
-pub use crl::{CertStatus, CrlError, CrlInfo, CrlScope};
+pub use crl::{CertStatus, CrlError, CrlInfo};
+pub use distribution_point::{CrlScope, DistributionPoint, ReasonSet};
 pub(crate) use dn_compare::name_key;
 pub use key_usage::{KeyUsageError, Usage};
 pub use path::{build_path, build_path_cached, CertPath, PathError};

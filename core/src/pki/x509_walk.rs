@@ -15,7 +15,6 @@ use der::asn1::{BitStringRef, IntRef, OctetStringRef};
 use der::{Tag, TagNumber};
 
 use super::algorithms::{AlgorithmError, SignatureScheme};
-use super::crl::CrlScope;
 use super::der_view::{context, Tlv};
 use crate::time::UnixTime;
 
@@ -427,101 +426,6 @@ pub(crate) fn authority_key_identifier(der: &[u8]) -> Result<Option<&[u8]>, der:
     Ok(key_id)
 }
 
-/// `DistributionPointName ::= CHOICE { fullName [0] GeneralNames, nameRelativeToCRLIssuer [1] RDN }`, the
-/// content of a `[0]` that wraps it (a tagged CHOICE is explicit): the fullName's GeneralNames, each as its
-/// whole TLV, or `None` for a name relative to the CRL issuer.
-fn full_name<'a>(point: &Tlv<'a>) -> Result<Option<Vec<&'a [u8]>>, der::Error> {
-    let mut choice = point.children()?;
-    let name = choice.required()?;
-    choice.finish()?;
-    if name.tag == context(TagNumber::N1, true) {
-        return Ok(None);
-    }
-    let names = name
-        .expect(context(TagNumber::N0, true))?
-        .children()?
-        .map(|n| n.map(|n| n.raw))
-        .collect::<Result<Vec<_>, _>>()?;
-    if names.is_empty() {
-        return Err(Tag::Sequence.length_error());
-    }
-    Ok(Some(names))
-}
-
-/// `CRLDistributionPoints ::= SEQUENCE SIZE (1..MAX) OF DistributionPoint`, `DistributionPoint ::=
-/// SEQUENCE { distributionPoint [0] DistributionPointName OPTIONAL, reasons [1] ReasonFlags OPTIONAL,
-/// cRLIssuer [2] GeneralNames OPTIONAL }`: the full names of the points the certificate's issuer serves
-/// itself (a point with a cRLIssuer is another issuer's, an indirect CRL, which hocba does not use).
-///
-/// # Errors
-/// Malformed DER.
-pub(crate) fn crl_distribution_point_names(der: &[u8]) -> Result<Vec<&[u8]>, der::Error> {
-    let mut names = Vec::new();
-    let points = Tlv::parse(der)?.expect(Tag::Sequence)?;
-    for point in points.children()? {
-        let mut fields = point?.expect(Tag::Sequence)?.children()?;
-        let name = fields.optional(context(TagNumber::N0, true))?;
-        fields.optional(context(TagNumber::N1, false))?;
-        let crl_issuer = fields.optional(context(TagNumber::N2, true))?;
-        fields.finish()?;
-        if let (Some(name), None) = (name, crl_issuer) {
-            names.extend(full_name(&name)?.unwrap_or_default());
-        }
-    }
-    if points.value.is_empty() {
-        return Err(Tag::Sequence.length_error());
-    }
-    Ok(names)
-}
-
-/// `IssuingDistributionPoint ::= SEQUENCE { distributionPoint [0] DistributionPointName OPTIONAL,
-/// onlyContainsUserCerts [1] BOOLEAN DEFAULT FALSE, onlyContainsCACerts [2] BOOLEAN DEFAULT FALSE,
-/// onlySomeReasons [3] ReasonFlags OPTIONAL, indirectCRL [4] BOOLEAN DEFAULT FALSE,
-/// onlyContainsAttributeCerts [5] BOOLEAN DEFAULT FALSE }`.
-///
-/// # Errors
-/// Malformed DER.
-pub(crate) fn issuing_distribution_point(der: &[u8]) -> Result<CrlScope, der::Error> {
-    let flag = |t: Option<Tlv<'_>>| match t.map(|t| t.value) {
-        None | Some([0x00]) => Ok(false),
-        Some([0xff]) => Ok(true),
-        Some(_) => Err(Tag::Boolean.value_error()),
-    };
-    let mut fields = Tlv::parse(der)?.expect(Tag::Sequence)?.children()?;
-    let point = fields.optional(context(TagNumber::N0, true))?;
-    let only_user_certs = flag(fields.optional(context(TagNumber::N1, false))?)?;
-    let only_ca_certs = flag(fields.optional(context(TagNumber::N2, false))?)?;
-    let some_reasons = fields.optional(context(TagNumber::N3, false))?;
-    let indirect = flag(fields.optional(context(TagNumber::N4, false))?)?;
-    let only_attribute_certs = flag(fields.optional(context(TagNumber::N5, false))?)?;
-    fields.finish()?;
-    let names = match &point {
-        None => None,
-        Some(point) => {
-            full_name(point)?.map(|names| names.into_iter().map(<[u8]>::to_vec).collect())
-        }
-    };
-    let unsupported = if indirect {
-        Some("indirectCRL")
-    } else if some_reasons.is_some() {
-        Some("onlySomeReasons")
-    } else if only_attribute_certs {
-        Some("onlyContainsAttributeCerts")
-    } else if point.is_some() && names.is_none() {
-        Some("nameRelativeToCRLIssuer")
-    } else if only_user_certs && only_ca_certs {
-        Some("onlyContainsUserCerts and onlyContainsCACerts")
-    } else {
-        None
-    };
-    Ok(CrlScope {
-        names,
-        only_user_certs,
-        only_ca_certs,
-        unsupported,
-    })
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used)] // a failed unwrap is the test failing
 mod tests {
@@ -625,81 +529,5 @@ mod tests {
         twice.extend_from_slice(&cn);
         twice.extend_from_slice(&cn);
         assert!(name(Tlv::parse(&twice).unwrap()).is_err());
-    }
-
-    fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
-        let mut out = vec![tag, u8::try_from(content.len()).unwrap()];
-        out.extend_from_slice(content);
-        out
-    }
-
-    /// `[0] { fullName [0] { uri } }` (a tagged DistributionPointName).
-    fn point(uri: &str) -> Vec<u8> {
-        tlv(0xa0, &tlv(0xa0, &tlv(0x86, uri.as_bytes())))
-    }
-
-    #[test]
-    fn issuing_distribution_points_give_their_scope() {
-        let uri = tlv(0x86, b"http://crl.example.vn/a.crl");
-        let scope =
-            issuing_distribution_point(&tlv(0x30, &point("http://crl.example.vn/a.crl"))).unwrap();
-        assert_eq!(scope.names, Some(vec![uri]));
-        assert_eq!(scope.unsupported, None);
-        // Every field absent: the whole issuer, no restriction.
-        assert_eq!(
-            issuing_distribution_point(&[0x30, 0]).unwrap(),
-            CrlScope::default()
-        );
-        // onlyContainsUserCerts TRUE.
-        let users = issuing_distribution_point(&tlv(0x30, &[0x81, 1, 0xff])).unwrap();
-        assert!(users.only_user_certs && !users.only_ca_certs);
-        // Scopes hocba does not use: indirect, some reasons, attribute certificates, a relative name.
-        let unsupported = |fields: &[u8]| {
-            issuing_distribution_point(&tlv(0x30, fields))
-                .unwrap()
-                .unsupported
-        };
-        assert_eq!(unsupported(&[0x84, 1, 0xff]), Some("indirectCRL"));
-        assert_eq!(unsupported(&[0x83, 2, 7, 0x80]), Some("onlySomeReasons"));
-        assert_eq!(
-            unsupported(&[0x85, 1, 0xff]),
-            Some("onlyContainsAttributeCerts")
-        );
-        assert_eq!(
-            unsupported(&tlv(0xa0, &tlv(0xa1, &[]))),
-            Some("nameRelativeToCRLIssuer")
-        );
-        // A BER boolean, fields out of order, an empty fullName and trailing bytes are malformed.
-        let bad_cases: [Vec<u8>; 4] = [
-            tlv(0x30, &[0x81, 1, 0x01]),
-            tlv(0x30, &[0x82, 1, 0xff, 0x81, 1, 0xff]),
-            tlv(0x30, &tlv(0xa0, &tlv(0xa0, &[]))),
-            [tlv(0x30, &[]), vec![0]].concat(),
-        ];
-        for bad in bad_cases {
-            assert!(issuing_distribution_point(&bad).is_err(), "{bad:02x?}");
-        }
-    }
-
-    #[test]
-    fn crl_distribution_points_give_the_issuers_own_full_names() {
-        let own = tlv(0x30, &point("http://crl.example.vn/a.crl"));
-        // A point served by another CRL issuer (cRLIssuer [2]) is not the issuer's own.
-        let other = tlv(
-            0x30,
-            &[
-                point("http://crl.example.vn/b.crl"),
-                tlv(0xa2, &tlv(0x86, b"x")),
-            ]
-            .concat(),
-        );
-        let points = tlv(0x30, &[own, other].concat());
-        let names = crl_distribution_point_names(&points).unwrap();
-        assert_eq!(
-            names,
-            vec![tlv(0x86, b"http://crl.example.vn/a.crl").as_slice()]
-        );
-        assert!(crl_distribution_point_names(&[0x30, 0]).is_err());
-        assert!(crl_distribution_point_names(&tlv(0x30, &tlv(0x30, &[0x05, 0]))).is_err());
     }
 }

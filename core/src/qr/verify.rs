@@ -410,7 +410,9 @@ fn revocation(path: &crate::pki::CertPath, inputs: &QrVerifyInputs<'_>, at: Unix
                     format!("the certificate of {who} was revoked on {date} for key compromise or no stated reason; nothing proves the stub was issued before"),
                 )
             }
-            CertStatus::NoCrl | CertStatus::CrlTooOld { .. } => missing.push(who),
+            CertStatus::NoCrl | CertStatus::SomeReasonsOnly | CertStatus::CrlTooOld { .. } => {
+                missing.push(who)
+            }
             CertStatus::RevokedAfter { .. } | CertStatus::Good { .. } => {}
         }
     }

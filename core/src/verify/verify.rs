@@ -487,6 +487,8 @@ fn revocation_check(
             }
             CertStatus::RevokedAfter { date, .. } => later.push((who, *date)),
             CertStatus::NoCrl => missing.push(who),
+            // The CRLs given are partitioned by reason and some partition is missing.
+            CertStatus::SomeReasonsOnly => missing.push(format!("{who} (CRL onlySomeReasons)")),
             CertStatus::CrlTooOld { this_update } => {
                 missing.push(format!("{who} (CRL {})", this_update.to_rfc3339()))
             }
