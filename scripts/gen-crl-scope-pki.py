@@ -19,8 +19,13 @@
                                                                                certificateIssuer
     indirect-unnamed       authority.crl, no cRLIssuer                         —                no CRL (not
                                                                                                 the CA's)
+    hold-released          keys.crl + other.crl, as partition-ok               on hold on       valid (the
+                                                                               ca-other-old.crl hold was
+                                                                               only             released)
 
-crls/ holds ca-keys.crl, ca-other.crl (issuingDistributionPoint with onlySomeReasons), authority.crl
+crls/ holds ca-keys.crl, ca-other.crl (issuingDistributionPoint with onlySomeReasons), ca-other-old.crl
+(the same partition five days earlier, with hold-released on hold: the newer one no longer lists it,
+which releases the hold, D-116), authority.crl
 (issuingDistributionPoint indirectCRL; its entries name their issuers by certificateIssuer) and root.crl (the
 root's, empty). trust/ holds the root and the CRL authority (an intermediate a verifier is given so that
 it can check the indirect CRL's signer). keys/NAME.pem and chains/NAME.pem are each signer's key and
@@ -137,14 +142,14 @@ def point(file, reasons=None, crl_issuer=None):
     )
 
 
-def crl(issuer, entries, idp=None):
+def crl(issuer, entries, idp=None, issued=CRL_ISSUED, number=2):
     """A CRL signed by `issuer`: entries are (party, reason, certificate issuer or None)."""
     b = (
         x509.CertificateRevocationListBuilder()
         .issuer_name(issuer.name)
-        .last_update(CRL_ISSUED)
+        .last_update(issued)
         .next_update(CRL_NEXT)
-        .add_extension(x509.CRLNumber(1), critical=False)
+        .add_extension(x509.CRLNumber(number), critical=False)
         .add_extension(
             x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer.key.public_key()),
             critical=False,
@@ -198,6 +203,7 @@ def main():
         "indirect-ok": Party("Đỗ Văn Nam", issuer=ca, points=indirect),
         "indirect-revoked": Party("Vũ Thị Mai", issuer=ca, points=indirect),
         "indirect-unnamed": Party("Hoàng Văn Đức", issuer=ca, points=[point("authority.crl")]),
+        "hold-released": Party("Bùi Thị Thu", issuer=ca, points=partitioned),
     }
     for file, party in [("root.pem", root), ("ca.pem", ca), ("crl-authority.pem", authority)]:
         (OUT / file).write_bytes(party.pem())
@@ -224,6 +230,17 @@ def main():
             ca,
             [(signers["partition-superseded"], R.superseded, None)],
             idp("other.crl", OTHER_REASONS),
+        ),
+        # The same partition five days earlier, with hold-released on hold (certificateHold).
+        "ca-other-old.crl": crl(
+            ca,
+            [
+                (signers["partition-superseded"], R.superseded, None),
+                (signers["hold-released"], R.certificate_hold, None),
+            ],
+            idp("other.crl", OTHER_REASONS),
+            issued=CRL_ISSUED - datetime.timedelta(days=5),
+            number=1,
         ),
         # Entries of two issuers: indirect-ok's serial as the root's (another certificate, which must
         # not revoke indirect-ok), then CA trường's, whose certificateIssuer carries over to the entry

@@ -1134,10 +1134,11 @@ fn certificate_policies_of_the_cas_decide_their_signers_paths_as_openssl_does() 
 /// publishing one CRL for key compromises and one for every other reason, and a CRL authority publishing
 /// an indirect CRL for the CA's signers that name it as their points' cRLIssuer. hocba's revocation
 /// verdict for each signer is OpenSSL's (`openssl verify -crl_check_all -extended_crl`) on the same
-/// certificates and CRLs, a month after the signing time.
+/// certificates and CRLs, a month after the signing time. A hold on an older CRL that the newer one no
+/// longer lists is released (D-116); without the newer one, it stands.
 #[test]
 fn crl_partitions_and_indirect_crls_decide_revocation_as_openssl_does() {
-    let crls: Vec<String> = ["root", "ca-keys", "ca-other", "authority"]
+    let crls: Vec<String> = ["root", "ca-keys", "ca-other", "ca-other-old", "authority"]
         .iter()
         .map(|c| pki(&format!("crl-scopes/crls/{c}.crl")))
         .collect();
@@ -1172,6 +1173,8 @@ fn crl_partitions_and_indirect_crls_decide_revocation_as_openssl_does() {
         ("indirect-ok", "valid", "valid"),
         ("indirect-revoked", "invalid", "certificate_revoked"),
         ("indirect-unnamed", "error", "crl_missing"),
+        // On hold on the older CRL of its partition, no longer listed on the newer one (D-116).
+        ("hold-released", "valid", "valid"),
     ] {
         let report = signed_by_hierarchy_member_with("crl-scopes", who, &verify_args);
         let revocation = check_of(&report, "signatures[0].revocation");
@@ -1196,6 +1199,22 @@ fn crl_partitions_and_indirect_crls_decide_revocation_as_openssl_does() {
             String::from_utf8_lossy(&openssl_verdict.stdout)
         );
     }
+    let without_newer: Vec<String> = crls
+        .iter()
+        .filter(|c| !c.ends_with("/ca-other.crl"))
+        .flat_map(|c| ["--crl".to_string(), c.clone()])
+        .collect();
+    assert_eq!(without_newer.len(), verify_args.len() - 3);
+    let report = signed_by_hierarchy_member_with("crl-scopes", "hold-released", &without_newer);
+    let revocation = check_of(&report, "signatures[0].revocation");
+    assert_eq!(revocation["code"], "certificate_revoked", "{revocation:#}");
+    assert!(
+        revocation["message"]
+            .as_str()
+            .unwrap()
+            .contains("certificate hold"),
+        "{revocation:#}"
+    );
 }
 
 /// D-108: trust directories as other tools write them, all read: `openssl x509 -text` dumps (text

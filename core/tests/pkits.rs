@@ -34,13 +34,8 @@ const NOT_APPLICABLE: &[(&str, &str)] = &[
         "InvalidOldCRLnextUpdateTest11",
         "revocation judged at the signing time",
     ),
-    // 4.15: delta CRLs are read with their base CRLs (D-114).
-    // A hold that a delta CRL lifts (removeFromCRL) still counts from the base CRL; and whether a base
-    // CRL's nextUpdate has passed matters only at the present.
-    (
-        "ValiddeltaCRLTest5",
-        "a hold lifted by a delta CRL still counts",
-    ),
+    // 4.15: delta CRLs are read with their base CRLs (D-114), holds they release too (D-116); whether
+    // a base CRL's nextUpdate has passed matters only at the present.
     (
         "InvaliddeltaCRLTest10",
         "revocation judged at the signing time",
@@ -150,7 +145,7 @@ fn every_applicable_pkits_test_gets_its_verdict() {
         }
     }
     assert!(disagree.is_empty(), "{}", disagree.join("\n"));
-    assert!(checked >= 198, "only {checked} tests checked");
+    assert!(checked >= 199, "only {checked} tests checked");
 }
 
 #[test]
@@ -349,4 +344,29 @@ fn crl_scopes_decide_for_the_right_reason() {
             ),
         }
     }
+}
+
+/// D-116: a hold is released by a later CRL and a released hold is not a revocation. PKITS' deltaCRL CA1
+/// puts ValiddeltaCRLTest5's certificate on hold in CRL 1 (2010-01-01) and its delta (2011-01-01)
+/// removes it. (A later complete CRL that no longer lists the certificate: the CLI test on
+/// tests/pki/crl-scopes.)
+#[test]
+fn a_hold_released_by_a_later_crl_is_no_revocation() {
+    let suite = suite();
+    let test5 = "ValiddeltaCRLTest5EE.crt";
+    let at = "2010-06-01T00:00:00Z";
+    assert_eq!(
+        leaf_status(&suite, test5, at, &[]),
+        CertStatus::Good {
+            crl_this_update: UnixTime::parse_rfc3339("2011-01-01T08:30:00Z").unwrap()
+        }
+    );
+    // Without the delta, the base's hold stands.
+    assert!(matches!(
+        leaf_status(&suite, test5, at, &["deltaCRLCA1deltaCRL"]),
+        CertStatus::RevokedBefore {
+            reason: Some(CrlReason::CertificateHold),
+            ..
+        }
+    ));
 }

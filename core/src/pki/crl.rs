@@ -560,12 +560,16 @@ pub fn check_path_cached(
     for pair in path.certs.windows(2) {
         let (cert, issuer) = (&pair[0], &pair[1]);
         let usable = usable_crls(cert, issuer, path.anchor(), crls, store, cache);
-        // Every usable CRL's revocations count, a delta CRL's too. What shows the certificate unrevoked
-        // up to a CRL's thisUpdate is a complete CRL, or a delta CRL together with a complete CRL it
-        // brings up to date (RFC 5280 §5.2.4: numbered at least its BaseCRLNumber).
+        // Every usable CRL's revocations count, a delta CRL's too, except a hold a later CRL released.
+        // What shows the certificate unrevoked up to a CRL's thisUpdate is a complete CRL, or a delta
+        // CRL together with a complete CRL it brings up to date (RFC 5280 §5.2.4: numbered at least its
+        // BaseCRLNumber).
         let entry = usable
             .iter()
-            .filter_map(|(c, _)| c.revocation_for(cert))
+            .filter_map(|(c, _)| {
+                c.revocation_for(cert)
+                    .filter(|e| !hold_released(cert, c, e, &usable))
+            })
             .min_by_key(|e| e.date);
         let completes = |base: &[u8]| {
             usable.iter().any(|(full, _)| {
@@ -625,6 +629,30 @@ pub fn check_path_cached(
         statuses.push((Arc::clone(cert), status));
     }
     PathRevocation { statuses }
+}
+
+/// ReasonFlags' number of certificateHold.
+const HOLD_FLAG: u8 = 6;
+
+/// Did a CRL of `usable` issued after `crl` release the hold `entry` of `crl` puts `cert` on? A delta
+/// CRL says so with a removeFromCRL entry, a complete CRL that covers holds by no longer listing the
+/// certificate (RFC 5280 §5.3.1; NIST PKITS 4.15.5). A released hold is not a revocation: the key was
+/// suspended and given back, never withdrawn. Any other reason is final, whatever later CRLs say.
+fn hold_released(
+    cert: &CertInfo,
+    crl: &CrlInfo,
+    entry: &RevokedEntry,
+    usable: &[(&CrlInfo, ReasonSet)],
+) -> bool {
+    entry.reason == Some(CrlReason::CertificateHold)
+        && usable.iter().any(|(later, reasons)| {
+            later.this_update > crl.this_update
+                && reasons.contains(HOLD_FLAG)
+                && match later.entry_for(&cert.serial, &cert.issuer_key) {
+                    Some(e) => e.reason == Some(CrlReason::RemoveFromCRL),
+                    None => later.delta_base.is_none(),
+                }
+        })
 }
 
 /// The CRLs of `crls` that speak for `cert`, issued by `issuer` under `anchor`, each with the reasons it
