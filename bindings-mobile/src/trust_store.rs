@@ -74,7 +74,8 @@ impl TrustStore {
 #[uniffi::export]
 impl TrustStore {
     /// Builds the store once. `anchors`: certificate files (PEM, possibly several certificates, or DER);
-    /// self-signed ones become trust anchors, the others intermediates that only help build paths.
+    /// self-signed ones become trust anchors, the others intermediates that only help build paths and
+    /// check CRL signers (a CA's renewed key, an indirect CRL's authority).
     /// `crls`: CRL files (PEM or DER). `status_list`: the school's signed `hocba.status-list/1`, if the app
     /// has it.
     ///

@@ -18,8 +18,9 @@ use crate::{EXIT_INDETERMINATE, EXIT_INVALID, EXIT_OK};
 #[derive(Debug, Args)]
 pub struct TrustDataArgs {
     /// Directory of trusted certificates (PEM, DER, PKCS #7 bundles), or one such file: self-signed
-    /// roots are trust anchors, the others intermediates that help build paths; it may also hold school
-    /// seal certificates (D-51).
+    /// roots are trust anchors, the others intermediates that help build paths and check who signed a
+    /// CRL (a CA's renewed key, an indirect CRL's authority); it may also hold school seal certificates
+    /// (D-51).
     #[arg(long)]
     pub trust: PathBuf,
     /// A CRL (PEM or DER); repeat for several.

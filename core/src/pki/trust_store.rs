@@ -4,7 +4,9 @@
 //! Authentication Centre, over the licensed public CAs) and the Government Cipher Committee root (VGCA,
 //! over state bodies and public schools). Each is simply an anchor here; an anchor may be a self-signed
 //! root or any certificate the verifier chooses to trust. Intermediates in the store are never trusted on
-//! their own: they only supply links a signature's embedded chain may lack.
+//! their own: they only supply links a signature's embedded chain may lack, and the certificates of CRL
+//! signers other than a certificate's own issuer — a CA's renewed key (D-109), an indirect CRL's
+//! authority (D-115) — whose paths must reach the same anchor.
 //!
 //! Certificate signatures between store certificates are checked once, when the store is built, and
 //! remembered, so that verifying many records does not re-verify the same CA links.
