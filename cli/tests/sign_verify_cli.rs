@@ -1181,6 +1181,15 @@ fn crl_partitions_and_indirect_crls_decide_revocation_as_openssl_does() {
         assert_eq!(revocation["status"], status, "{who}: {revocation:#}");
         assert_eq!(revocation["code"], code, "{who}: {revocation:#}");
         assert_eq!(check_of(&report, "signatures[0].path")["status"], "valid");
+        if who == "partition-uncovered" {
+            assert!(
+                revocation["message"]
+                    .as_str()
+                    .unwrap()
+                    .contains("the CRLs given cover only some revocation reasons"),
+                "{revocation:#}"
+            );
+        }
         // 2027-07-01T00:00:00Z, the verification time: OpenSSL judges revocation at the present.
         let openssl_verdict = run(openssl()
             .args(["verify", "-crl_check_all", "-extended_crl"])

@@ -447,7 +447,8 @@ fn revocation_check(
     cache: &dyn PathCache,
 ) -> Check {
     let result = check_path_cached(path, inputs.crls, at, proven, inputs.store, cache);
-    let mut missing: Vec<String> = Vec::new();
+    // (Vietnamese, English) of each certificate whose revocation stays undecided.
+    let mut missing: Vec<(String, String)> = Vec::new();
     let mut later: Vec<(String, UnixTime)> = Vec::new();
     for (cert, status) in &result.statuses {
         let who = cert.display_name();
@@ -486,17 +487,29 @@ fn revocation_check(
                 );
             }
             CertStatus::RevokedAfter { date, .. } => later.push((who, *date)),
-            CertStatus::NoCrl => missing.push(who),
+            CertStatus::NoCrl => missing.push((who.clone(), who)),
             // The CRLs given are partitioned by reason and some partition is missing.
-            CertStatus::SomeReasonsOnly => missing.push(format!("{who} (CRL onlySomeReasons)")),
+            CertStatus::SomeReasonsOnly => missing.push((
+                format!("{who} (các CRL được cung cấp chỉ gồm một số lý do thu hồi)"),
+                format!("{who} (the CRLs given cover only some revocation reasons)"),
+            )),
             CertStatus::CrlTooOld { this_update } => {
-                missing.push(format!("{who} (CRL {})", this_update.to_rfc3339()))
+                let older = format!("{who} (CRL {})", this_update.to_rfc3339());
+                missing.push((older.clone(), older));
             }
             CertStatus::Good { .. } => {}
         }
     }
     if !missing.is_empty() {
-        let list = missing.join(", ");
+        let list = |pick: fn(&(String, String)) -> &String| {
+            missing
+                .iter()
+                .map(pick)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let (vi_list, en_list) = (list(|m| &m.0), list(|m| &m.1));
         return ck(
             id,
             if inputs.policy.require_revocation {
@@ -505,8 +518,8 @@ fn revocation_check(
                 CheckStatus::Skipped
             },
             "crl_missing",
-            format!("không có danh sách thu hồi (CRL) lập sau thời điểm ký cho: {list}; chưa kiểm tra được tình trạng thu hồi"),
-            format!("no CRL issued after the signing time for: {list}; revocation was not checked"),
+            format!("không có danh sách thu hồi (CRL) lập sau thời điểm ký cho: {vi_list}; chưa kiểm tra được tình trạng thu hồi"),
+            format!("no CRL issued after the signing time for: {en_list}; revocation was not checked"),
         );
     }
     let (vi_extra, en_extra) = if later.is_empty() {
