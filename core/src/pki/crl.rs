@@ -20,7 +20,7 @@ use super::cache::{memo_signature, NoPathCache, PathCache};
 use super::cert::CertInfo;
 use super::der_view::Tlv;
 pub use super::distribution_point::CrlScope;
-use super::distribution_point::{directory_name_key, DistributionPoint, ReasonSet};
+use super::distribution_point::{is_directory_name, DistributionPoint, ReasonSet};
 use super::key_usage::{check_usage, Usage};
 use super::names::NameInfo;
 use super::path::{build_path_cached, CertPath};
@@ -256,7 +256,10 @@ impl CrlInfo {
         // the certificate's issuer.
         let issued_for_point = match &point.crl_issuer {
             Some(authorities) => {
-                scope.indirect && authorities.contains(&directory_name_key(&self.issuer_der))
+                scope.indirect
+                    && authorities
+                        .iter()
+                        .any(|a| is_directory_name(a, &self.issuer_key))
             }
             None => self.issuer_key == cert.issuer_key,
         };

@@ -96,11 +96,11 @@ fn directory_key(key: Vec<u8>) -> Vec<u8> {
     out
 }
 
-/// The GeneralName key of the directoryName `name` (a Name's DER), as a CRL's issuer is compared with
-/// a point's cRLIssuer.
+/// Is `key` (a GeneralName key) the directoryName whose Name has the §7.1 key `name_key`? How a CRL's
+/// issuer, whose name key the CRL already holds, is found among a point's cRLIssuer names.
 #[must_use]
-pub(crate) fn directory_name_key(name: &[u8]) -> Vec<u8> {
-    directory_key(name_key(name))
+pub(crate) fn is_directory_name(key: &[u8], name_key: &[u8]) -> bool {
+    key.split_first() == Some((&0xa4, name_key))
 }
 
 /// `GeneralNames ::= SEQUENCE SIZE (1..MAX) OF GeneralName` (the content of a tagged field): the keys.
@@ -416,7 +416,12 @@ mod tests {
         );
         let read = crl_distribution_points(&with_issuer, &ca).unwrap();
         assert_ne!(read[0].names, Some(vec![full_key]));
-        assert_eq!(read[0].crl_issuer, Some(vec![directory_name_key(&other)]));
+        let other_key = name_key(&other);
+        let crl_issuers = read[0].crl_issuer.as_ref().unwrap();
+        assert_eq!(crl_issuers.len(), 1);
+        assert!(is_directory_name(&crl_issuers[0], &other_key));
+        assert!(!is_directory_name(&crl_issuers[0], &name_key(&ca)));
+        assert!(!is_directory_name(&tlv(0x86, b"x"), &other_key));
     }
 
     #[test]
