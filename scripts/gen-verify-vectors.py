@@ -157,6 +157,9 @@ def main(only=None):
            status=status_list(("issue", tmp("tt27-3.json")), name="status-tt27"))
     alt = load(standard(gvcn="gvcn-p384", ht_key="ht-ed25519", tag="alt"))
     vector("valid-p384-ed25519", "GVCN with ECDSA P-384/SHA-384, HT with Ed25519, seal RSA-PSS", alt)
+    ess_v1 = load(standard(gvcn_extra=("--ess-v1",), tag="essv1"))
+    vector("valid-ess-v1", "the class teacher's signature names her certificate with ESS signing-certificate "
+           "(v1, its SHA-1), as some other signing tools write it, instead of signing-certificate-v2", ess_v1)
 
     def change_name(e):
         e["record"]["student"]["full_name"] += " Anh"

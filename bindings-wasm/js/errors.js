@@ -56,7 +56,9 @@ function asTime(now) {
 }
 
 const POLICY_KEYS = { requireRevocation: "require_revocation", requireStatusList: "require_status_list",
-  requireTimestamp: "require_timestamp", statusListMaxAgeDays: "status_list_max_age_days" };
+  requireTimestamp: "require_timestamp", statusListMaxAgeDays: "status_list_max_age_days",
+  acceptablePolicies: "acceptable_policies", explicitPolicy: "explicit_policy",
+  inhibitPolicyMapping: "inhibit_policy_mapping", inhibitAnyPolicy: "inhibit_any_policy" };
 
 function policyText(policy) {
   if (!policy) return "";
@@ -65,9 +67,15 @@ function policyText(policy) {
   return JSON.stringify(out);
 }
 
+/** The option a refused policy option points at, as the caller named it (`/explicit_policy` → `/explicitPolicy`). */
+const POLICY_POINTERS = Object.fromEntries(Object.entries(POLICY_KEYS).map(([js, core]) => [`/${core}`, `/${js}`]));
+function asCalled(problems) {
+  return problems.map((p) => (p?.code === "policy_option_invalid" ? { ...p, pointer: POLICY_POINTERS[p.pointer] ?? p.pointer } : p));
+}
+
 function refused(text) {
   const out = JSON.parse(text);
-  return new HocbaError(out.problems?.length ? out.problems : out.errors ?? [out.error], out.error);
+  return new HocbaError(asCalled(out.problems?.length ? out.problems : out.errors ?? [out.error]), out.error);
 }
 
 const BOTH_LOADED = { rules: () => true, verification: () => true, load: async () => {} };
@@ -79,19 +87,24 @@ const BOTH_LOADED = { rules: () => true, verification: () => true, load: async (
  * loaded (`rules()`, `verification()`) and loads verification (`load()`, a promise); by default both are.
  */
 export function wrap(wasm, verificationWasm, platformChecker = () => null, loading = BOTH_LOADED) {
-  // validateRecord, canonicalBytes, canonicalDigest and rulesVersion are in both modules: a page that opened
-  // on verification has them before (or without) the rules module.
-  const records = () => (loading.rules() ? wasm : verificationWasm);
+  // Everything but verification is in the rules module (D-119): before it is loaded, a typed refusal.
+  const records = () => {
+    if (!loading.rules()) {
+      throw new HocbaError([{ code: "rules_not_loaded", pointer: "",
+        message: "the rules module is not loaded: await init() first" }]);
+    }
+    return wasm;
+  };
   return {
     rulesVersion: () => records().rulesVersion(),
     assess(input, { config, lang = "vi" } = {}) {
-      const out = JSON.parse(wasm.assess(asText(input), config ? asText(config) : "", checkLang(lang)));
+      const out = JSON.parse(records().assess(asText(input), config ? asText(config) : "", checkLang(lang)));
       if (out.students !== undefined) return out; // a class: per-student outcomes, never thrown whole
       if (!out.ok) throw new HocbaError(out.errors);
       return out.assessment;
     },
     importGradebook(table, { lang = "vi" } = {}) {
-      const out = JSON.parse(wasm.importGradebook(asText(table), checkLang(lang)));
+      const out = JSON.parse(records().importGradebook(asText(table), checkLang(lang)));
       if (!out.ok) throw new HocbaError(out.errors.map((e) => ({ ...e, pointer: e.cell ?? `row ${e.row}` })));
       return out.class;
     },
@@ -174,7 +187,7 @@ export function wrap(wasm, verificationWasm, platformChecker = () => null, loadi
         const full = record === null || record === undefined ? undefined : asBytes(record);
         const text = typeof stub === "string" ? stub : decoder.decode(asBytes(stub));
         const out = JSON.parse(inner.verifyQrStub(text, full, status, asTime(now), policyText(policy), checkLang(verifyLang)));
-        if (!out.ok) throw new HocbaError(out.errors);
+        if (!out.ok) throw new HocbaError(asCalled(out.errors));
         return out.report;
       },
       free() {

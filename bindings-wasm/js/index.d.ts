@@ -336,6 +336,18 @@ export interface VerifyPolicyOptions {
   requireTimestamp?: boolean;
   /** Days after which a status list is stale (default 35). */
   statusListMaxAgeDays?: number;
+  /**
+   * Certificate policies (dotted OIDs, in the trust anchor's domain) acceptable for the signers' paths
+   * (RFC 5280 user-initial-policy-set; default: any). They decide a path where a CA requires an explicit
+   * policy, or with `explicitPolicy`.
+   */
+  acceptablePolicies?: string[];
+  /** Every signer's path must be valid for an acceptable policy (initial-explicit-policy). */
+  explicitPolicy?: boolean;
+  /** No CA may map one policy to another (initial-policy-mapping-inhibit). */
+  inhibitPolicyMapping?: boolean;
+  /** anyPolicy in a certificate stands for no policy (initial-any-policy-inhibit). */
+  inhibitAnyPolicy?: boolean;
 }
 
 export interface VerifyCallOptions {
@@ -451,9 +463,9 @@ export declare class HocbaError extends Error {
   problems: (Problem | RecordProblem)[];
 }
 
-/** Loads the rules module, `hocba_rules_bg.wasm` (browsers; a no-op in Node): needed before `assess` and
- * `importGradebook`, and before `validate`, `canonicalBytes`, `canonicalDigest` and `rulesVersion` unless the
- * verification module, which has those four too, is loaded. */
+/** Loads the rules module, `hocba_rules_bg.wasm` (browsers; a no-op in Node): needed before `assess`,
+ * `importGradebook`, `validate`, `canonicalBytes`, `canonicalDigest` and `rulesVersion`, which otherwise
+ * throw HocbaError `rules_not_loaded`. */
 export declare function init(source?: string | URL | Request | Response | BufferSource | WebAssembly.Module): Promise<unknown>;
 /** Loads the verification module, `hocba_verify_bg.wasm` (browsers; a no-op in Node): needed before
  * `createVerifier` and `verifyQrStub`, which otherwise throw HocbaError `verification_not_loaded`; `verify`

@@ -1,8 +1,8 @@
 // hocba for browsers and bundlers. The package has two WebAssembly modules (decisions D-103): the rules
 // (assess, validate, canonical bytes, gradebooks), loaded by `await init()`, and verification, loaded by
 // `await initVerification()` — only a page that verifies downloads it; `verify()` loads it itself. The
-// record functions (validate, canonical bytes and digest, rulesVersion) are in both modules, so a page that
-// only verifies needs only the second.
+// record functions (validate, canonical bytes and digest, rulesVersion) are in the rules module alone
+// (D-119): call `init()` before them, as before `assess`.
 // Every function returns plain typed objects (see index.d.ts); invalid input throws a HocbaError whose
 // `code` is the stable machine code of the first problem and whose `problems` lists all of them.
 import initRules, * as rules from "./hocba_rules.js";

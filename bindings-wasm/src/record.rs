@@ -1,7 +1,7 @@
 //! Records in the browser: validation (every problem), the canonical bytes and digest that signatures
 //! cover, and the rules version. Thin conversions over `hocba_core::record` and `hocba_core::canonical`.
-//! In both modules (D-103): a page that opens on the parent view needs the digest and the version
-//! without the rules module.
+//! In the rules module only (D-119): the page loads it beside verification, so the verification module
+//! no longer carries a second copy (5 KB gzipped).
 
 use hocba_core::canonical::{canonical_bytes as core_canonical_bytes, sha256_hex};
 use hocba_core::record::parse::read_record_value;

@@ -4,6 +4,7 @@
 //! network. Files arrive concatenated with their lengths, so no JS arrays cross the boundary.
 
 use hocba_core::json::{from_value, read_value, ASSESS_LIMITS};
+use hocba_core::pki::policy::policy_id_from_dotted;
 use hocba_core::pki::{CrlInfo, TrustStore};
 use hocba_core::qr::{verify_stub, QrVerifyInputs};
 use hocba_core::status::{parse_status_document, StatusDocument, StatusListError};
@@ -111,6 +112,21 @@ fn policy(text: &str, lang: Lang) -> Result<VerifyPolicy, Value> {
                 policy.status_list_max_age_days =
                     v.as_i64().filter(|d| *d >= 0).ok_or_else(|| bad(key))?;
             }
+            // The certificate-policy inputs of the signers' paths (RFC 5280 §6.1.1, D-118).
+            ("acceptable_policies", Value::Array(oids)) if !oids.is_empty() => {
+                let ids = oids
+                    .iter()
+                    .map(|oid| oid.as_str().and_then(policy_id_from_dotted));
+                policy.certificate_policies.acceptable =
+                    Some(ids.collect::<Option<_>>().ok_or_else(|| bad(key))?);
+            }
+            ("explicit_policy", Value::Bool(b)) => {
+                policy.certificate_policies.require_explicit = *b
+            }
+            ("inhibit_policy_mapping", Value::Bool(b)) => {
+                policy.certificate_policies.inhibit_mapping = *b;
+            }
+            ("inhibit_any_policy", Value::Bool(b)) => policy.certificate_policies.inhibit_any = *b,
             _ => return Err(bad(key)),
         }
     }
@@ -452,6 +468,18 @@ mod tests {
         assert!(p.require_revocation);
         assert_eq!(p.status_list_max_age_days, 7);
         assert_eq!(policy("", Lang::En).unwrap(), VerifyPolicy::default());
+        let p = policy(
+            r#"{"acceptable_policies": ["2.16.704.1.1", "2.999.1"], "explicit_policy": true,
+                "inhibit_policy_mapping": true, "inhibit_any_policy": true}"#,
+            Lang::En,
+        )
+        .unwrap()
+        .certificate_policies;
+        assert_eq!(
+            p.acceptable,
+            Some(vec![vec![0x60, 0x85, 0x40, 1, 1], vec![0x88, 0x37, 1]])
+        );
+        assert!(p.require_explicit && p.inhibit_mapping && p.inhibit_any);
         for (text, pointer) in [
             (r#"{"require_everything": true}"#, "/require_everything"),
             (r#"{"require_timestamp": "yes"}"#, "/require_timestamp"),
@@ -460,6 +488,12 @@ mod tests {
                 "/status_list_max_age_days",
             ),
             ("[1]", ""),
+            (
+                r#"{"acceptable_policies": ["vnpt-ca"]}"#,
+                "/acceptable_policies",
+            ),
+            (r#"{"acceptable_policies": []}"#, "/acceptable_policies"),
+            (r#"{"explicit_policy": 1}"#, "/explicit_policy"),
         ] {
             let e = policy(text, Lang::Vi).unwrap_err();
             assert_eq!(e["code"], "policy_option_invalid", "{text}");

@@ -7,7 +7,7 @@ import { initParent, rerenderParent, startParent } from "./parent.js";
 
 const idle = globalThis.requestIdleCallback ?? ((f) => setTimeout(f, 100));
 
-/** The version in the footer, from whichever module is in (both have it). */
+/** The version in the footer, from the rules module once it is in. */
 function showVersion() {
   try {
     document.getElementById("version").textContent = rulesVersion();
@@ -15,6 +15,9 @@ function showVersion() {
     // neither module is loaded yet: the next load shows it
   }
 }
+
+// The parent view may load the rules module itself (its results table needs it).
+document.addEventListener("hocba:rules-loaded", showVersion);
 
 /** The rules module (once), which the teacher view needs; its handlers wait for it. */
 function loadRules() {

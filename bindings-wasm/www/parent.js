@@ -2,7 +2,7 @@
 // with its message, the signers, the trust data and `now` used, and the results as the paper học bạ shows
 // them. Verification runs in WebAssembly on this device; nothing is sent anywhere. Its module is loaded by
 // `startParent`, after the teacher view is usable or when this view opens, whichever comes first (D-103).
-import { canonicalDigest, createVerifier, initVerification } from "./pkg/index.js";
+import { canonicalDigest, createVerifier, init, initVerification } from "./pkg/index.js";
 import { t, lang } from "./i18n.js";
 import { el, scrollBox, showValue, wireDrop, vietnamTime, vietnamFieldValue, fieldValueToRfc3339 } from "./dom.js";
 
@@ -135,8 +135,29 @@ function recordSection(report) {
   return section;
 }
 
+/**
+ * Whether the rules module is in: the results table checks the record's canonical digest with it (D-119).
+ * The verdict does not wait for it; the first call starts loading it, and the report is shown again when it
+ * arrives.
+ */
+let rules = "idle";
+function rulesReady() {
+  if (rules === "idle") {
+    rules = "loading";
+    init().then(() => {
+      rules = "ready";
+      document.dispatchEvent(new Event("hocba:rules-loaded")); // the footer's version
+      if (state.envelope) rerenderParent();
+    }, () => {
+      rules = "idle"; // offline: tried again on the next report
+    });
+  }
+  return rules === "ready";
+}
+
 /** The record parsed in JS, shown only if its canonical digest is the one the report verified. */
 function signedRecord(report) {
+  if (!rulesReady()) return null;
   try {
     const envelope = JSON.parse(new TextDecoder().decode(state.envelope.bytes));
     return canonicalDigest(envelope.record) === report.digest ? envelope.record : null;
@@ -387,6 +408,8 @@ export function startParent() {
       if (!state.trust) setTrust({ demo: true, files: demo.trust, crls: demo.crls });
       renderSampleButtons();
     }, (e) => { $("trust-error").textContent = `${t("demoMissing")}: ${e.message}`; })
+      // Ready for a test to drive once the rules module, which the results table needs, is in too.
+      .then(() => init().catch(() => {}))
       .then(() => { document.body.dataset.parentReady = "true"; }),
     (e) => {
       starting = null;

@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use clap::Args;
+use hocba_core::pki::policy::{policy_id_from_dotted, InitialPolicies};
 use hocba_core::pki::{CrlInfo, TrustStore};
 use hocba_core::status::model::STATUS_LIST_LIMITS;
 use hocba_core::status::{parse_status_document, StatusDocument, StatusListError};
@@ -49,18 +50,69 @@ pub struct PolicyArgs {
     /// Days after which a status list is stale.
     #[arg(long, default_value_t = 35)]
     pub status_max_age_days: i64,
+    #[command(flatten)]
+    pub certificate_policies: CertificatePolicyArgs,
 }
 
 impl PolicyArgs {
     /// The policy these switches ask for; everything else is the default.
-    pub fn policy(&self) -> VerifyPolicy {
-        VerifyPolicy {
+    ///
+    /// # Errors
+    /// A `--policy` that is not an OID.
+    pub fn policy(&self) -> anyhow::Result<VerifyPolicy> {
+        Ok(VerifyPolicy {
             require_revocation: self.require_revocation,
             require_status_list: self.require_status,
             require_timestamp: self.require_timestamp,
             status_list_max_age_days: self.status_max_age_days,
+            certificate_policies: self.certificate_policies.inputs()?,
             ..VerifyPolicy::default()
-        }
+        })
+    }
+}
+
+/// The certificate policies the signers' certification paths must satisfy (RFC 5280 §6.1.1, as
+/// `openssl verify -policy -explicit_policy -inhibit_map -inhibit_any`; D-118). By default any policy is
+/// acceptable and only the CAs' own constraints apply.
+#[derive(Debug, Args)]
+pub struct CertificatePolicyArgs {
+    /// A certificate policy (OID, e.g. 2.16.704.1.1.1) acceptable for the signers' paths; repeat for
+    /// several. It decides a path where a CA requires an explicit policy, or with --explicit-policy.
+    #[arg(long = "policy", value_name = "OID")]
+    pub acceptable: Vec<String>,
+    /// Every signer's path must be valid for an acceptable policy (initial-explicit-policy).
+    #[arg(long)]
+    pub explicit_policy: bool,
+    /// No CA may map one policy to another (initial-policy-mapping-inhibit).
+    #[arg(long)]
+    pub inhibit_policy_mapping: bool,
+    /// anyPolicy in a certificate stands for no policy (initial-any-policy-inhibit).
+    #[arg(long)]
+    pub inhibit_any_policy: bool,
+}
+
+impl CertificatePolicyArgs {
+    /// The core's inputs.
+    ///
+    /// # Errors
+    /// A `--policy` that is not an OID.
+    pub fn inputs(&self) -> anyhow::Result<InitialPolicies> {
+        let acceptable = if self.acceptable.is_empty() {
+            None
+        } else {
+            let ids = self.acceptable.iter().map(|text| {
+                policy_id_from_dotted(text.trim()).ok_or_else(|| {
+                    anyhow::anyhow!("--policy {text}: not an OID (e.g. 2.16.704.1.1.1)")
+                })
+            });
+            Some(ids.collect::<anyhow::Result<Vec<_>>>()?)
+        };
+        Ok(InitialPolicies {
+            acceptable,
+            require_explicit: self.explicit_policy,
+            inhibit_mapping: self.inhibit_policy_mapping,
+            inhibit_any: self.inhibit_any_policy,
+        })
     }
 }
 

@@ -510,6 +510,87 @@ fn openssl_cms_verify_accepts_hocba_signatures() {
     assert!(!out.status.success());
 }
 
+/// Signatures of tools that write ESS signing-certificate v1 (the certificate's SHA-1) instead of v2
+/// (D-117): hocba binds them to their signers as openssl does.
+#[test]
+fn ess_signing_certificate_v1_binds_the_signer_as_in_openssl() {
+    let t = Tmp::new("ess-v1");
+    sign(
+        &t,
+        &record(),
+        "gvcn",
+        "gvcn",
+        "2025-06-20T09:00:00+07:00",
+        "1.json",
+        &["--ess-v1"],
+    );
+    sign(
+        &t,
+        &t.p("1.json"),
+        "ht",
+        "ht",
+        "2025-06-22T10:00:00+07:00",
+        "2.json",
+        &[],
+    );
+    let env = t.p("2.json");
+    let out = verify(
+        &env,
+        "2025-07-10T00:00:00Z",
+        &["--format", "json", "--lang", "en"],
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v1 = check_of(&report, "signatures[0].signing_certificate");
+    assert_eq!(
+        (v1["status"].as_str(), v1["code"].as_str()),
+        (Some("valid"), Some("valid"))
+    );
+    assert!(
+        v1["message"]
+            .as_str()
+            .unwrap()
+            .contains("ESS signing-certificate, SHA-1"),
+        "{v1}"
+    );
+    let v2 = check_of(&report, "signatures[1].signing_certificate");
+    assert!(
+        v2["message"]
+            .as_str()
+            .unwrap()
+            .contains("signing-certificate-v2"),
+        "{v2}"
+    );
+
+    // OpenSSL checks ESS v1 too (`ossl_cms_check_signing_certs`) and accepts the same signature.
+    fs::write(t.p("canonical.json"), canonical(&env)).unwrap();
+    fs::write(t.p("sig0.der"), cms_of(&env, 0)).unwrap();
+    let bundle: String = ["root-national", "ca-public"]
+        .iter()
+        .map(|n| fs::read_to_string(pki(&format!("certs/{n}.pem"))).unwrap())
+        .collect();
+    fs::write(t.p("ca.pem"), bundle).unwrap();
+    let out = ok(openssl().args([
+        "cms",
+        "-verify",
+        "-binary",
+        "-inform",
+        "DER",
+        "-in",
+        &t.p("sig0.der"),
+        "-content",
+        &t.p("canonical.json"),
+        "-CAfile",
+        &t.p("ca.pem"),
+        "-purpose",
+        "any",
+        "-attime",
+        "1751000000",
+        "-out",
+        &t.p("out.bin"),
+    ]));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Verification successful"));
+}
+
 #[test]
 fn hocba_accepts_openssl_cms_sign_signatures() {
     let t = Tmp::new("openssl-sign");
@@ -1136,6 +1217,106 @@ fn certificate_policies_of_the_cas_decide_their_signers_paths_as_openssl_does() 
 /// verdict for each signer is OpenSSL's (`openssl verify -crl_check_all -extended_crl`) on the same
 /// certificates and CRLs, a month after the signing time. A hold on an older CRL that the newer one no
 /// longer lists is released (D-116); without the newer one, it stands.
+/// The verifier's own policy inputs (D-118): acceptable policies in the anchor's domain, an explicit
+/// policy required, mapping inhibited; each verdict as `openssl verify` gives it with the same inputs.
+#[test]
+fn the_verifiers_policy_inputs_decide_paths_as_openssl_does() {
+    let cases: [(&str, &[&str], &str); 7] = [
+        ("explicit-ok", &["--policy", "2.999.1.1"], "valid"),
+        (
+            "explicit-ok",
+            &["--policy", "2.999.1.2", "--policy", "2.999.7"],
+            "policy_not_acceptable",
+        ),
+        // Acceptable policies are named in the anchor's domain: 2.999.1.1, mapped to 2.999.2.1 below.
+        ("mapped-ok", &["--policy", "2.999.1.1"], "valid"),
+        (
+            "mapped-ok",
+            &["--policy", "2.999.2.1"],
+            "policy_not_acceptable",
+        ),
+        (
+            "mapped-ok",
+            &["--inhibit-policy-mapping"],
+            "policy_required",
+        ),
+        ("explicit-ok", &["--explicit-policy"], "valid"),
+        (
+            "explicit-ok",
+            &[
+                "--explicit-policy",
+                "--inhibit-any-policy",
+                "--policy",
+                "2.999.1.2",
+            ],
+            "policy_not_acceptable",
+        ),
+    ];
+    for (who, args, code) in cases {
+        let args: Vec<String> = args.iter().map(ToString::to_string).collect();
+        let report = signed_by_hierarchy_member_with("policies", who, &args);
+        let path = check_of(&report, "signatures[0].path");
+        assert_eq!(path["code"], code, "{who} {args:?}: {path:#}");
+        let mut openssl_args = vec!["-policy_check".to_string()];
+        for pair in args.windows(2).filter(|w| w[0] == "--policy") {
+            openssl_args.extend(["-policy".into(), pair[1].clone()]);
+        }
+        // OpenSSL's user-initial-policy-set is empty unless given; hocba's default is anyPolicy.
+        if !args.iter().any(|a| a == "--policy") {
+            openssl_args.extend(["-policy".into(), "2.5.29.32.0".into()]);
+        }
+        for (ours, theirs) in [
+            ("--explicit-policy", "-explicit_policy"),
+            ("--inhibit-policy-mapping", "-inhibit_map"),
+            ("--inhibit-any-policy", "-inhibit_any"),
+        ] {
+            if args.iter().any(|a| a == ours) {
+                openssl_args.push(theirs.into());
+            }
+        }
+        let openssl_verdict = run(openssl()
+            .arg("verify")
+            .args(&openssl_args)
+            .args([
+                "-attime",
+                "1811815200",
+                "-CAfile",
+                &pki("policies/root.pem"),
+            ])
+            .args(["-untrusted", &pki(&format!("policies/chains/{who}.pem"))])
+            .arg(pki(&format!("policies/{who}.pem"))));
+        assert_eq!(
+            openssl_verdict.status.success(),
+            code == "valid",
+            "{who} {openssl_args:?}: openssl says {}",
+            String::from_utf8_lossy(&openssl_verdict.stdout)
+        );
+    }
+    // A signer whose certificates name no policy has no path once the verifier requires one.
+    let t = Tmp::new("explicit-policy-standard");
+    let env = signed_record(&t);
+    let out = verify(
+        &env,
+        "2025-07-10T00:00:00Z",
+        &["--explicit-policy", "--format", "json"],
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        check_of(&report, "signatures[0].path")["code"],
+        "policy_not_acceptable"
+    );
+    assert_eq!(report["verdict"], "invalid");
+    // A --policy that is not an OID is a usage error, not a silent "any policy".
+    let out = verify(&env, "2025-07-10T00:00:00Z", &["--policy", "vnpt-ca"]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--policy vnpt-ca"));
+}
+
 #[test]
 fn crl_partitions_and_indirect_crls_decide_revocation_as_openssl_does() {
     let crls: Vec<String> = ["root", "ca-keys", "ca-other", "ca-other-old", "authority"]

@@ -17,7 +17,11 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use hocba_core::pki::{build_path, crl::check_path, CertInfo, CertStatus, CrlInfo, TrustStore};
+use hocba_core::pki::policy::{policy_id_from_dotted, InitialPolicies};
+use hocba_core::pki::{
+    build_path, build_path_with, crl::check_path, CertInfo, CertStatus, CrlInfo, NoPathCache,
+    TrustStore,
+};
 use hocba_core::time::UnixTime;
 use x509_cert::ext::pkix::CrlReason;
 
@@ -369,4 +373,172 @@ fn a_hold_released_by_a_later_crl_is_no_revocation() {
             ..
         }
     ));
+}
+
+/// PKITS' initial settings (its §4.8.1 and the tests that name others): which policies the verifier
+/// accepts (`None`: any), and whether it requires an explicit policy, inhibits mapping or anyPolicy.
+#[derive(Clone, Copy)]
+struct Settings {
+    acceptable: Option<&'static [u8]>,
+    explicit: bool,
+    inhibit_mapping: bool,
+    inhibit_any: bool,
+}
+
+const fn settings(acceptable: Option<&'static [u8]>, explicit: bool) -> Settings {
+    Settings {
+        acceptable,
+        explicit,
+        inhibit_mapping: false,
+        inhibit_any: false,
+    }
+}
+
+const DEFAULT: Settings = settings(None, false);
+const S1: Settings = settings(None, true);
+const S2: Settings = settings(Some(&[1]), true);
+const S3: Settings = settings(Some(&[2]), true);
+const S4: Settings = settings(Some(&[1, 2]), true);
+const S5: Settings = settings(Some(&[1]), false);
+const S6: Settings = settings(Some(&[2]), false);
+const S7: Settings = settings(Some(&[3]), false);
+const S8: Settings = Settings {
+    inhibit_mapping: true,
+    ..DEFAULT
+};
+const S9: Settings = settings(Some(&[6]), false);
+const S10: Settings = Settings {
+    inhibit_any: true,
+    ..DEFAULT
+};
+
+impl Settings {
+    /// NIST-test-policy-N is 2.16.840.1.101.3.2.1.48.N.
+    fn inputs(self) -> InitialPolicies {
+        InitialPolicies {
+            acceptable: self.acceptable.map(|ns| {
+                ns.iter()
+                    .map(|n| {
+                        policy_id_from_dotted(&format!("2.16.840.1.101.3.2.1.48.{n}")).unwrap()
+                    })
+                    .collect()
+            }),
+            require_explicit: self.explicit,
+            inhibit_mapping: self.inhibit_mapping,
+            inhibit_any: self.inhibit_any,
+        }
+    }
+}
+
+/// The policy tests of PKITS §4.8–4.12 run with other settings than the default, and those whose file
+/// name does not say their verdict: (test, end-entity certificate, settings, valid). The expected
+/// verdicts are PKITS's, as tabulated by certval (carl-wallace/rust-pki, `certval/tests/pkits_data.rs`,
+/// Apache-2.0/MIT), except 4.8.10.3, which PKITS runs with NIST-test-policy-2 (certval repeats policy 1).
+const POLICY_SETTINGS_TESTS: &[(&str, &str, Settings, bool)] = &[
+    ("4.8.1.1", "ValidCertificatePathTest1EE", S1, true),
+    ("4.8.1.2", "ValidCertificatePathTest1EE", S2, true),
+    ("4.8.1.3", "ValidCertificatePathTest1EE", S3, false),
+    ("4.8.1.4", "ValidCertificatePathTest1EE", S4, true),
+    ("4.8.2.1", "AllCertificatesNoPoliciesTest2EE", DEFAULT, true),
+    ("4.8.2.2", "AllCertificatesNoPoliciesTest2EE", S1, false),
+    ("4.8.3.1", "DifferentPoliciesTest3EE", DEFAULT, true),
+    ("4.8.3.2", "DifferentPoliciesTest3EE", S1, false),
+    ("4.8.3.3", "DifferentPoliciesTest3EE", S4, false),
+    ("4.8.4", "DifferentPoliciesTest4EE", DEFAULT, false),
+    ("4.8.5", "DifferentPoliciesTest5EE", DEFAULT, false),
+    ("4.8.6.1", "OverlappingPoliciesTest6EE", DEFAULT, true),
+    ("4.8.6.2", "OverlappingPoliciesTest6EE", S5, true),
+    ("4.8.6.3", "OverlappingPoliciesTest6EE", S6, false),
+    ("4.8.7", "DifferentPoliciesTest7EE", DEFAULT, false),
+    ("4.8.8", "DifferentPoliciesTest8EE", DEFAULT, false),
+    ("4.8.9", "DifferentPoliciesTest9EE", DEFAULT, false),
+    (
+        "4.8.10.1",
+        "AllCertificatesSamePoliciesTest10EE",
+        DEFAULT,
+        true,
+    ),
+    ("4.8.10.2", "AllCertificatesSamePoliciesTest10EE", S5, true),
+    ("4.8.10.3", "AllCertificatesSamePoliciesTest10EE", S6, true),
+    (
+        "4.8.11.1",
+        "AllCertificatesanyPolicyTest11EE",
+        DEFAULT,
+        true,
+    ),
+    ("4.8.11.2", "AllCertificatesanyPolicyTest11EE", S5, true),
+    ("4.8.12", "DifferentPoliciesTest12EE", DEFAULT, false),
+    ("4.8.13.1", "AllCertificatesSamePoliciesTest13EE", S5, true),
+    ("4.8.13.2", "AllCertificatesSamePoliciesTest13EE", S6, true),
+    ("4.8.13.3", "AllCertificatesSamePoliciesTest13EE", S7, true),
+    ("4.8.14.1", "AnyPolicyTest14EE", S5, true),
+    ("4.8.14.2", "AnyPolicyTest14EE", S6, false),
+    ("4.8.15", "UserNoticeQualifierTest15EE", DEFAULT, true),
+    ("4.8.16", "UserNoticeQualifierTest16EE", DEFAULT, true),
+    ("4.8.17", "UserNoticeQualifierTest17EE", DEFAULT, true),
+    ("4.8.18.1", "UserNoticeQualifierTest18EE", S5, true),
+    ("4.8.18.2", "UserNoticeQualifierTest18EE", S6, true),
+    ("4.8.19", "UserNoticeQualifierTest19EE", S6, true),
+    ("4.8.20.1", "CPSPointerQualifierTest20EE", DEFAULT, true),
+    ("4.8.20.2", "CPSPointerQualifierTest20EE", S1, true),
+    ("4.10.1.1", "ValidPolicyMappingTest1EE", S5, true),
+    ("4.10.1.2", "ValidPolicyMappingTest1EE", S6, false),
+    ("4.10.1.3", "ValidPolicyMappingTest1EE", S8, false),
+    ("4.10.2.2", "InvalidPolicyMappingTest2EE", S8, false),
+    ("4.10.3.1", "ValidPolicyMappingTest3EE", S5, false),
+    ("4.10.3.2", "ValidPolicyMappingTest3EE", S6, true),
+    ("4.10.4", "InvalidPolicyMappingTest4EE", S5, false),
+    ("4.10.5.1", "ValidPolicyMappingTest5EE", S5, true),
+    ("4.10.5.2", "ValidPolicyMappingTest5EE", S9, false),
+    ("4.10.6.1", "ValidPolicyMappingTest6EE", S5, true),
+    ("4.10.6.2", "ValidPolicyMappingTest6EE", S9, false),
+    ("4.10.12.1", "ValidPolicyMappingTest12EE", S5, true),
+    ("4.10.12.2", "ValidPolicyMappingTest12EE", S6, true),
+    ("4.12.3.1", "inhibitAnyPolicyTest3EE", DEFAULT, true),
+    ("4.12.3.2", "inhibitAnyPolicyTest3EE", S10, false),
+];
+
+#[test]
+fn policy_tests_under_their_initial_settings() {
+    let suite = suite();
+    let now = UnixTime::parse_rfc3339(NOW).unwrap();
+    let issued = UnixTime::parse_rfc3339(CRLS_ISSUED).unwrap();
+    let mut disagree = Vec::new();
+    for (test, file, settings, valid) in POLICY_SETTINGS_TESTS {
+        let der = std::fs::read(dir("certs").join(format!("{file}.crt"))).unwrap();
+        let leaf = Arc::new(cert(&der).unwrap());
+        let got = build_path_with(
+            &leaf,
+            &[],
+            &suite.store,
+            now,
+            &NoPathCache,
+            &settings.inputs(),
+        )
+        .map_err(|e| e.code().to_string())
+        .and_then(|path| {
+            let revoked = check_path(&path, &suite.crls, issued, true, &suite.store)
+                .statuses
+                .into_iter()
+                .any(|(_, status)| !matches!(status, CertStatus::Good { .. }));
+            if revoked {
+                Err("revoked".to_string())
+            } else {
+                Ok(())
+            }
+        });
+        let policy_failure = got.as_ref().is_err_and(|code| {
+            [
+                "policy_required",
+                "policy_not_acceptable",
+                "policy_mapping_any_policy",
+            ]
+            .contains(&code.as_str())
+        });
+        if got.is_ok() != *valid || (!valid && !policy_failure) {
+            disagree.push(format!("{test} {file}: {got:?}"));
+        }
+    }
+    assert!(disagree.is_empty(), "{}", disagree.join("\n"));
+    assert_eq!(POLICY_SETTINGS_TESTS.len(), 51);
 }

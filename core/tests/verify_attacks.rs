@@ -81,6 +81,12 @@ fn a_complete_record_is_valid() {
         &["status_list_missing"],
     );
     expect(
+        "valid-ess-v1",
+        Verdict::Valid,
+        &[("signatures[0].signing_certificate", Valid, "valid")],
+        &["status_list_missing"],
+    );
+    expect(
         "valid-without-crl-or-status",
         Verdict::Valid,
         &[

@@ -177,18 +177,22 @@ test("a verification module that failed to load is fetched again on the next use
   await context.close();
 });
 
-test("a page opened on #parent needs only the verification module; the rules follow for the teacher view", async () => {
-  // The rules module cannot load at first: the parent view must not need it.
+test("a page opened on #parent gives its verdict with the verification module alone; the results follow the rules", async () => {
+  // The rules module cannot load at first: the verdict must not need it (D-119).
   const { context, page, errors, modules, unblock } = await pageBlocking("hocba_rules_bg.wasm");
   await page.goto(`${live.base}#parent`);
   await page.waitForFunction(() => document.body.dataset.parentReady === "true", null, { timeout: 20_000 });
   assert.equal(modules[0], "hocba_verify_bg.wasm");
   await page.click('button[data-sample="valid"]');
   await page.waitForSelector("#verdict.valid");
-  // The results are shown only when the record's canonical digest (from the verification module) matches.
-  assert.match(await page.locator("table.hocba tr", { hasText: "Toán" }).textContent(), /\d,\d/);
-  assert.notEqual(await page.locator("#version").textContent(), "");
+  // The results table checks the record's canonical digest with the rules module: not shown without it.
+  assert.equal(await page.locator("table.hocba").count(), 0);
   unblock();
+  // The next report loads the rules module and is drawn again with the results.
+  await page.click('button[data-sample="valid"]');
+  await page.locator("table.hocba tr", { hasText: "Toán" }).waitFor();
+  assert.match(await page.locator("table.hocba tr", { hasText: "Toán" }).textContent(), /\d,\d/);
+  await page.waitForFunction(() => document.getElementById("version").textContent !== "");
   await page.getByRole("button", { name: /Giáo viên/ }).click();
   await page.setInputFiles("#teacher-file", join(examples, "student-tt22-grade10.json"));
   await page.locator("#problems .ok").waitFor();

@@ -284,7 +284,7 @@ impl Tally {
 fn run_verify(args: &BatchVerifyArgs) -> anyhow::Result<u8> {
     let lang: Lang = args.lang.into();
     let data = args.trust.load()?;
-    let policy = args.policy.policy();
+    let policy = args.policy.policy()?;
     let inputs = data.inputs(&policy);
     let threads = match args.jobs {
         Some(0) => return Err(anyhow!("--jobs must be at least 1")),

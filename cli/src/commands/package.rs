@@ -182,7 +182,7 @@ fn verify(args: &VerifyArgs) -> anyhow::Result<u8> {
     )?;
     let signature = read_input(&dir.join("manifest.sig"), MAX_SIG).map_err(|e| format!("{e:#}"));
     let ndjson = read_input(&dir.join("records.ndjson"), MAX_NDJSON)?;
-    let policy = args.policy.policy();
+    let policy = args.policy.policy()?;
     let inputs = data.inputs(&policy);
     let report = verify_package(&manifest, signature, &ndjson, &inputs);
     match args.format {

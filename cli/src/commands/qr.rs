@@ -17,7 +17,7 @@ use hocba_core::verify::{parse_envelope, VerifyPolicy};
 use hocba_core::Lang;
 
 use crate::signing_input::{load_chain, read_input, read_text, time_or_now, write_output};
-use crate::verification_args::{exit_code, mark, TrustDataArgs};
+use crate::verification_args::{exit_code, mark, CertificatePolicyArgs, TrustDataArgs};
 use crate::{Format, LangArg, EXIT_OK};
 
 /// Largest stub file read (a stub is under a thousand characters).
@@ -89,6 +89,8 @@ pub struct VerifyArgs {
     /// Without a CRL issued after the stub, revocation is undecided (exit 3) instead of skipped.
     #[arg(long)]
     require_revocation: bool,
+    #[command(flatten)]
+    certificate_policies: CertificatePolicyArgs,
     /// The stub text file, or `-`.
     input: PathBuf,
 }
@@ -184,6 +186,7 @@ fn verify(args: &VerifyArgs) -> anyhow::Result<u8> {
         .map_err(|_| anyhow!("{}: the stub is not text", args.input.display()))?;
     let policy = VerifyPolicy {
         require_revocation: args.require_revocation,
+        certificate_policies: args.certificate_policies.inputs()?,
         ..VerifyPolicy::default()
     };
     let report = verify_stub(

@@ -51,6 +51,9 @@ pub struct SignArgs {
     /// Skip the signer-side checks (for making test vectors of bad signatures).
     #[arg(long, hide = true)]
     unchecked: bool,
+    /// Write ESS signing-certificate (v1, SHA-1) instead of v2, as some other tools do (test vectors).
+    #[arg(long, hide = true)]
+    ess_v1: bool,
     /// The record (`hocba.record/1`) or signed envelope (`hocba.signed/1`), or `-`.
     input: PathBuf,
 }
@@ -102,6 +105,7 @@ pub fn run(args: &SignArgs) -> anyhow::Result<u8> {
         let options = PrepareOptions {
             rsa_pss: args.rsa_pss,
             unchecked: args.unchecked,
+            ess_v1: args.ess_v1,
             ..PrepareOptions::default()
         };
         signer

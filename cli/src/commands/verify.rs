@@ -52,7 +52,7 @@ fn inputs_of(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
 pub fn run(args: &VerifyArgs) -> anyhow::Result<u8> {
     let lang: Lang = args.lang.into();
     let data = args.trust.load()?;
-    let policy = args.policy.policy();
+    let policy = args.policy.policy()?;
     let inputs = data.inputs(&policy);
     let files = inputs_of(&args.input)?;
     if files.is_empty() {

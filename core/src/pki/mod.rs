@@ -31,5 +31,5 @@ pub use crl::{CertStatus, CrlError, CrlInfo};
 pub use distribution_point::{CrlScope, DistributionPoint, ReasonSet};
 pub(crate) use dn_compare::name_key;
 pub use key_usage::{KeyUsageError, Usage};
-pub use path::{build_path, build_path_cached, CertPath, PathError};
+pub use path::{build_path, build_path_cached, build_path_with, CertPath, PathError};
 pub use trust_store::{TrustStore, TrustStoreError};

@@ -19,7 +19,7 @@ use super::cache::{memo_signature, NoPathCache, PathCache};
 use super::cert::CertInfo;
 use super::key_usage::{check_usage, KeyUsageError, Usage};
 use super::name_constraints::{constraints_of, NameViolation};
-use super::policy::check_policies;
+use super::policy::{check_policies, InitialPolicies};
 use super::trust_store::TrustStore;
 use crate::time::UnixTime;
 use crate::Lang;
@@ -166,6 +166,13 @@ pub enum PathError {
         /// The certificate at which no policy was left.
         subject: String,
     },
+    /// The verifier requires a policy it accepts (initial-explicit-policy, or a CA's requirement with
+    /// a narrowed user-initial-policy-set), and none is valid for the path (RFC 5280 §6.1.5 g).
+    #[error("no certificate policy the verifier accepts is valid for the path down to the certificate of {subject}")]
+    PolicyNotAcceptable {
+        /// The certificate at which no acceptable policy was left.
+        subject: String,
+    },
     /// A CA maps a policy from or to anyPolicy (RFC 5280 §6.1.4 a).
     #[error("the certificate of {subject} maps a certificate policy from or to anyPolicy")]
     PolicyMappingAnyPolicy {
@@ -196,6 +203,7 @@ impl PathError {
             PathError::NameConstraints { violation, .. } => violation.code(),
             PathError::SearchExhausted { .. } => "path_search_exhausted",
             PathError::PolicyRequired { .. } => "policy_required",
+            PathError::PolicyNotAcceptable { .. } => "policy_not_acceptable",
             PathError::PolicyMappingAnyPolicy { .. } => "policy_mapping_any_policy",
         }
     }
@@ -265,6 +273,9 @@ impl PathError {
             PathError::PolicyRequired { subject } => alloc::format!(
                 "một tổ chức chứng thực trên đường dẫn yêu cầu chính sách chứng thư, và không chính sách nào hợp lệ cho đường dẫn tới chứng thư số của {subject}"
             ),
+            PathError::PolicyNotAcceptable { subject } => alloc::format!(
+                "không chính sách chứng thư nào mà bên kiểm tra chấp nhận hợp lệ cho đường dẫn tới chứng thư số của {subject}"
+            ),
             PathError::PolicyMappingAnyPolicy { subject } => alloc::format!(
                 "chứng thư số của {subject} ánh xạ một chính sách chứng thư từ hoặc tới anyPolicy"
             ),
@@ -277,6 +288,8 @@ struct Search<'a> {
     store: &'a TrustStore,
     cache: &'a dyn PathCache,
     at: UnixTime,
+    /// The verifier's certificate-policy inputs.
+    policies: &'a InitialPolicies,
     best: Option<((bool, usize), PathError)>,
     /// Candidate issuers considered so far (bounded by [`MAX_PATH_CANDIDATES`]).
     candidates_seen: usize,
@@ -294,7 +307,7 @@ impl Search<'_> {
         let current = Arc::clone(path.last()?);
         let depth = path.len();
         if self.store.is_anchor(&current.fingerprint) {
-            match validate(path, self.store, self.at) {
+            match validate(path, self.store, self.at, self.policies) {
                 Ok(()) => {
                     return Some(CertPath {
                         certs: path.clone(),
@@ -389,7 +402,12 @@ impl Search<'_> {
 }
 
 /// Checks a complete path (leaf first, anchor last) at `at`.
-fn validate(path: &[Arc<CertInfo>], store: &TrustStore, at: UnixTime) -> Result<(), PathError> {
+fn validate(
+    path: &[Arc<CertInfo>],
+    store: &TrustStore,
+    at: UnixTime,
+    policies: &InitialPolicies,
+) -> Result<(), PathError> {
     for (i, cert) in path.iter().enumerate() {
         if at < cert.not_before {
             return Err(PathError::NotYetValid {
@@ -444,7 +462,7 @@ fn validate(path: &[Arc<CertInfo>], store: &TrustStore, at: UnixTime) -> Result<
         }
         check_name_constraints(cert, &path[..i])?;
     }
-    check_policies(path)
+    check_policies(path, policies)
 }
 
 /// The name constraints of the CA `ca` over the certificates `below` it (leaf first). Self-issued
@@ -496,6 +514,22 @@ pub fn build_path_cached(
     at: UnixTime,
     cache: &dyn PathCache,
 ) -> Result<CertPath, PathError> {
+    build_path_with(leaf, extra, store, at, cache, &InitialPolicies::default())
+}
+
+/// [`build_path_cached`] with the verifier's certificate-policy inputs (RFC 5280 §6.1.1; the others
+/// take the default: any policy acceptable, nothing required or inhibited from the start).
+///
+/// # Errors
+/// The most telling [`PathError`] when no path is valid.
+pub fn build_path_with(
+    leaf: &Arc<CertInfo>,
+    extra: &[Arc<CertInfo>],
+    store: &TrustStore,
+    at: UnixTime,
+    cache: &dyn PathCache,
+    policies: &InitialPolicies,
+) -> Result<CertPath, PathError> {
     // Prefer the store's copy of an embedded certificate: its links are already verified.
     let pool = extra
         .iter()
@@ -511,6 +545,7 @@ pub fn build_path_cached(
         store,
         cache,
         at,
+        policies,
         best: None,
         candidates_seen: 0,
     };

@@ -1,8 +1,9 @@
 //! Certificate policies along a path (RFC 5280 §6.1.3 d–f, §6.1.4 a–b and h–j, §6.1.5 a–b and g), with
-//! the inputs every hocba verification uses: any policy is acceptable (`user-initial-policy-set` =
-//! anyPolicy) and none is required, mapped or inhibited from the start. Under those inputs the policies
-//! can make a path invalid only when a CA demands it: requireExplicitPolicy with no policy valid for the
-//! whole path, or a mapping from or to anyPolicy. That is what is checked here (decisions D-113).
+//! the verifier's inputs of §6.1.1 ([`InitialPolicies`]). By default any policy is acceptable
+//! (`user-initial-policy-set` = anyPolicy) and none is required, mapped or inhibited from the start;
+//! then the policies make a path invalid only when a CA demands it: requireExplicitPolicy with no policy
+//! valid for the whole path, or a mapping from or to anyPolicy (decisions D-113). A verifier may narrow
+//! the acceptable policies and require, inhibit mapping or inhibit anyPolicy from the start (D-118).
 //!
 //! RFC 5280 keeps a tree of policies, which can grow exponentially (CVE-2023-0464). RFC 9618 replaces
 //! it with an equivalent graph holding one node per policy and level, as BoringSSL does. Only the deepest
@@ -10,6 +11,7 @@
 //! same expected set, so hocba keeps that level alone, one entry per policy: at most as many entries as
 //! the policies and mappings above it name, which [`MAX_POLICIES`] bounds per certificate.
 
+use alloc::string::String;
 use alloc::sync::Arc;
 use alloc::vec::Vec;
 
@@ -31,6 +33,56 @@ pub const ANY_POLICY: &[u8] = &[0x55, 0x1D, 0x20, 0x00];
 /// Most policies, or most mappings, one certificate may list: real certificates list one to five; the
 /// bound keeps a level of the tree small whatever a certificate claims.
 pub const MAX_POLICIES: usize = 256;
+
+/// The verifier's policy inputs of a path validation (RFC 5280 §6.1.1 c, e, f, g). The default is the
+/// one every hocba verification used before D-118: any policy acceptable, nothing required, mapped or
+/// inhibited from the start.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InitialPolicies {
+    /// user-initial-policy-set: the policies acceptable to the verifier, as OID content octets
+    /// ([`policy_id_from_dotted`]), in the trust anchor's domain; `None` is anyPolicy (any policy).
+    pub acceptable: Option<Vec<PolicyId>>,
+    /// initial-explicit-policy: the path must be valid for at least one acceptable policy. Without it a
+    /// narrower `acceptable` set matters only where a CA of the path requires an explicit policy, as RFC
+    /// 5280 §6.1.5 and OpenSSL's `-policy` have it.
+    pub require_explicit: bool,
+    /// initial-policy-mapping-inhibit: no CA may map policies.
+    pub inhibit_mapping: bool,
+    /// initial-any-policy-inhibit: anyPolicy in a certificate stands for no policy.
+    pub inhibit_any: bool,
+}
+
+/// A policy identifier from its dotted text (`2.16.704.1.1`): the content octets of its DER OBJECT
+/// IDENTIFIER, or `None` when the text is not an OID. Written here because `const-oid` 0.9 refuses
+/// arcs it cannot also decode (2.999 and up), which certificates may still carry.
+#[must_use]
+pub fn policy_id_from_dotted(text: &str) -> Option<PolicyId> {
+    let arcs: Vec<u64> = text
+        .split('.')
+        .map(|arc| {
+            let minimal = arc == "0" || !arc.starts_with('0');
+            (minimal && !arc.is_empty() && arc.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| arc.parse::<u64>().ok())
+                .flatten()
+        })
+        .collect::<Option<_>>()?;
+    let (&first, &second) = (arcs.first()?, arcs.get(1)?);
+    if first > 2 || (first < 2 && second >= 40) {
+        return None;
+    }
+    let mut out = Vec::new();
+    let head = first.checked_mul(40)?.checked_add(second)?;
+    for arc in core::iter::once(head).chain(arcs[2..].iter().copied()) {
+        let mut septets = alloc::vec![u8::try_from(arc & 0x7f).ok()?];
+        let mut rest = arc >> 7;
+        while rest > 0 {
+            septets.push(u8::try_from(rest & 0x7f).ok()? | 0x80);
+            rest >>= 7;
+        }
+        out.extend(septets.iter().rev());
+    }
+    Some(out)
+}
 
 /// What a certificate says about policies, as read from its four policy extensions.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -175,55 +227,91 @@ pub(crate) fn inhibit_any_policy(der: &[u8]) -> Result<u32, der::Error> {
     skip_certs(Tlv::parse(der)?.expect(Tag::Integer)?)
 }
 
-/// The deepest level of the valid_policy_tree, each policy with the policies it lets the next
-/// certificate assert (its expected_policy_set); empty is the NULL tree. Sorted by policy, so that a
-/// lookup stays logarithmic in a level of thousands (a sorted `Vec` rather than a `BTreeMap`: the
-/// WebAssembly module carries far less code for it).
+/// One node of the deepest level: a policy, the policies it lets the next certificate assert (its
+/// expected_policy_set), and whether it descends from a policy acceptable to the verifier.
+#[derive(Debug, Clone)]
+struct Node {
+    policy: PolicyId,
+    expected: Vec<PolicyId>,
+    /// RFC 5280 §6.1.5 (g) keeps a node when the first policy other than anyPolicy on its branch from
+    /// the anchor is in the user-initial-policy-set. The level merges branches (one node per policy),
+    /// so this is true when it holds for any of them: what (g) leaves standing at this depth.
+    acceptable: bool,
+}
+
+/// The deepest level of the valid_policy_tree, one node per policy; empty is the NULL tree. Sorted by
+/// policy, so that a lookup stays logarithmic in a level of thousands (a sorted `Vec` rather than a
+/// `BTreeMap`: the WebAssembly module carries far less code for it).
 #[derive(Debug, Clone, Default)]
-struct Level(Vec<(PolicyId, Vec<PolicyId>)>);
+struct Level(Vec<Node>);
 
 impl Level {
+    /// The level of the trust anchor: anyPolicy alone.
+    fn root() -> Level {
+        Level(alloc::vec![Node {
+            policy: ANY_POLICY.to_vec(),
+            expected: alloc::vec![ANY_POLICY.to_vec()],
+            acceptable: false,
+        }])
+    }
+
     fn find(&self, policy: &[u8]) -> Result<usize, usize> {
-        self.0.binary_search_by(|(p, _)| p.as_slice().cmp(policy))
+        self.0.binary_search_by(|n| n.policy.as_slice().cmp(policy))
     }
 
     fn has(&self, policy: &[u8]) -> bool {
         self.find(policy).is_ok()
     }
 
-    /// Sets the policies `policy` expects, adding it if the level lacks it.
-    fn set(&mut self, policy: &[u8], expected: Vec<PolicyId>) {
+    /// Adds `policy` expecting itself, or merges its branch into the node the level has.
+    fn add(&mut self, policy: &[u8], acceptable: bool) {
         match self.find(policy) {
-            Ok(i) => self.0[i].1 = expected,
-            Err(i) => self.0.insert(i, (policy.to_vec(), expected)),
-        }
-    }
-
-    /// Adds `policy` expecting itself, unless the level has it already (its expected set would be the
-    /// same).
-    fn add(&mut self, policy: &[u8]) {
-        if !self.has(policy) {
-            self.set(policy, alloc::vec![policy.to_vec()]);
+            Ok(i) => self.0[i].acceptable |= acceptable,
+            Err(i) => self.0.insert(
+                i,
+                Node {
+                    policy: policy.to_vec(),
+                    expected: alloc::vec![policy.to_vec()],
+                    acceptable,
+                },
+            ),
         }
     }
 
     /// §6.1.3 (d): the level below, for a certificate asserting `policies`; `any_allowed` when its
-    /// anyPolicy counts (inhibit_anyPolicy not reached, or a self-issued intermediate).
-    fn below(&self, policies: &[PolicyId], any_allowed: bool) -> Level {
+    /// anyPolicy counts (inhibit_anyPolicy not reached, or a self-issued intermediate). `accepts` says
+    /// whether a policy of the anchor's domain is acceptable to the verifier.
+    fn below(
+        &self,
+        policies: &[PolicyId],
+        any_allowed: bool,
+        accepts: &dyn Fn(&[u8]) -> bool,
+    ) -> Level {
         let mut next = Level::default();
         let parent_any = self.has(ANY_POLICY);
-        // Which policies some node expects, sorted, so that each asserted policy is one lookup.
-        let mut expected: Vec<&PolicyId> = self.0.iter().flat_map(|(_, e)| e).collect();
+        // Which policies some node expects, with that node's acceptability, sorted, so that each
+        // asserted policy is one lookup.
+        let mut expected: Vec<(&PolicyId, bool)> = self
+            .0
+            .iter()
+            .flat_map(|n| n.expected.iter().map(|e| (e, n.acceptable)))
+            .collect();
         expected.sort_unstable();
-        expected.dedup();
         for policy in policies.iter().filter(|p| *p != ANY_POLICY) {
-            if parent_any || expected.binary_search(&policy).is_ok() {
-                next.add(policy);
+            let from = expected.partition_point(|(e, _)| *e < policy);
+            let parents = expected[from..].iter().take_while(|(e, _)| *e == policy);
+            match parents.clone().next() {
+                // (d)(1)(i): children of the nodes expecting it.
+                Some(_) => next.add(policy, parents.clone().any(|(_, a)| *a)),
+                // (d)(1)(ii): else a child of anyPolicy, the first policy of its branch.
+                None if parent_any => next.add(policy, accepts(policy)),
+                None => {}
             }
         }
         if any_allowed && policies.iter().any(|p| p == ANY_POLICY) {
-            for policy in expected {
-                next.add(policy);
+            // (d)(2): every expected policy not yet a child, under the node expecting it.
+            for (policy, acceptable) in expected {
+                next.add(policy, acceptable);
             }
         }
         next
@@ -231,7 +319,12 @@ impl Level {
 
     /// §6.1.4 (b): a CA's mappings, applied (`allowed`) or, once policy mapping is inhibited, deleting
     /// the mapped policies.
-    fn map(&mut self, mappings: &[(PolicyId, PolicyId)], allowed: bool) {
+    fn map(
+        &mut self,
+        mappings: &[(PolicyId, PolicyId)],
+        allowed: bool,
+        accepts: &dyn Fn(&[u8]) -> bool,
+    ) {
         let parent_any = self.has(ANY_POLICY);
         // Each issuer-domain policy once, in the order first mapped (at most MAX_POLICIES²
         // comparisons: a sort would add code for no gain at this size).
@@ -239,18 +332,44 @@ impl Level {
             if mappings[..index].iter().any(|(i, _)| i == issuer_domain) {
                 continue;
             }
+            let found = self.find(issuer_domain);
             if !allowed {
-                if let Ok(i) = self.find(issuer_domain) {
+                if let Ok(i) = found {
                     self.0.remove(i);
                 }
-            } else if parent_any || self.has(issuer_domain) {
-                let mut subject_domains: Vec<PolicyId> = Vec::new();
-                for (_, s) in mappings[index..].iter().filter(|(i, _)| i == issuer_domain) {
-                    if !subject_domains.contains(s) {
-                        subject_domains.push(s.clone());
-                    }
+                continue;
+            }
+            if found.is_err() && !parent_any {
+                continue;
+            }
+            let mut subject_domains: Vec<PolicyId> = Vec::new();
+            for (_, s) in mappings[index..].iter().filter(|(i, _)| i == issuer_domain) {
+                if !subject_domains.contains(s) {
+                    subject_domains.push(s.clone());
                 }
-                self.set(issuer_domain, subject_domains);
+            }
+            match found {
+                Ok(i) => self.0[i].expected = subject_domains,
+                // (b)(1): a sibling of anyPolicy's node, the first policy of its branch.
+                Err(i) => self.0.insert(
+                    i,
+                    Node {
+                        policy: issuer_domain.clone(),
+                        expected: subject_domains,
+                        acceptable: accepts(issuer_domain),
+                    },
+                ),
+            }
+        }
+    }
+
+    /// §6.1.5 (g): whether the intersection with the user-initial-policy-set is not NULL. A node of
+    /// anyPolicy at this depth stands for every acceptable policy.
+    fn intersects(&self, acceptable: Option<&[PolicyId]>) -> bool {
+        match acceptable {
+            None => !self.0.is_empty(),
+            Some(set) => {
+                (self.has(ANY_POLICY) && !set.is_empty()) || self.0.iter().any(|n| n.acceptable)
             }
         }
     }
@@ -269,20 +388,34 @@ fn lower_to(counter: &mut usize, limit: Option<u32>) {
 }
 
 /// Checks the certificate policies of `path` (leaf first, trust anchor last; the anchor's own
-/// extensions are not processed, RFC 5280 §6.1).
+/// extensions are not processed, RFC 5280 §6.1) with the verifier's `inputs`.
 ///
 /// # Errors
-/// [`PathError::PolicyRequired`], [`PathError::PolicyMappingAnyPolicy`].
-pub(crate) fn check_policies(path: &[Arc<CertInfo>]) -> Result<(), PathError> {
+/// [`PathError::PolicyRequired`], [`PathError::PolicyNotAcceptable`],
+/// [`PathError::PolicyMappingAnyPolicy`].
+pub(crate) fn check_policies(
+    path: &[Arc<CertInfo>],
+    inputs: &InitialPolicies,
+) -> Result<(), PathError> {
     let Some((_anchor, below_anchor)) = path.split_last() else {
         return Ok(());
     };
     let n = below_anchor.len();
-    let mut level = Level::default();
-    level.add(ANY_POLICY);
-    let mut explicit_policy = n + 1;
-    let mut inhibit_any = n + 1;
-    let mut policy_mapping = n + 1;
+    let acceptable = inputs.acceptable.as_deref();
+    let accepts = |policy: &[u8]| acceptable.is_none_or(|set| set.iter().any(|p| p == policy));
+    // No policy left while one is required: the verifier's requirement, or a CA's.
+    let none_left = |subject: String| {
+        if inputs.require_explicit {
+            PathError::PolicyNotAcceptable { subject }
+        } else {
+            PathError::PolicyRequired { subject }
+        }
+    };
+    let mut level = Level::root();
+    let start = |inhibited: bool| if inhibited { 0 } else { n + 1 };
+    let mut explicit_policy = start(inputs.require_explicit);
+    let mut inhibit_any = start(inputs.inhibit_any);
+    let mut policy_mapping = start(inputs.inhibit_mapping);
     // Top down: certificate 1 is the one the anchor issued, certificate n the leaf.
     for (index, cert) in below_anchor.iter().rev().enumerate() {
         let is_leaf = index + 1 == n;
@@ -291,17 +424,16 @@ pub(crate) fn check_policies(path: &[Arc<CertInfo>]) -> Result<(), PathError> {
             Some(policies) if !level.0.is_empty() => level.below(
                 policies,
                 inhibit_any > 0 || (!is_leaf && cert.is_self_issued()),
+                &accepts,
             ),
             Some(_) => level,
             None => Level::default(),
         };
         if explicit_policy == 0 && level.0.is_empty() {
-            return Err(PathError::PolicyRequired {
-                subject: cert.display_name(),
-            });
+            return Err(none_left(cert.display_name()));
         }
         if is_leaf {
-            // §6.1.5 (a)–(b); (g) keeps the tree whole, since any policy is acceptable.
+            // §6.1.5 (a)–(b); (g) below.
             count_down(&mut explicit_policy);
             if facts.require_explicit == Some(0) {
                 explicit_policy = 0;
@@ -317,7 +449,7 @@ pub(crate) fn check_policies(path: &[Arc<CertInfo>]) -> Result<(), PathError> {
                     subject: cert.display_name(),
                 });
             }
-            level.map(mappings, policy_mapping > 0);
+            level.map(mappings, policy_mapping > 0, &accepts);
         }
         if !cert.is_self_issued() {
             count_down(&mut explicit_policy);
@@ -329,7 +461,10 @@ pub(crate) fn check_policies(path: &[Arc<CertInfo>]) -> Result<(), PathError> {
         lower_to(&mut inhibit_any, facts.inhibit_any);
     }
     if explicit_policy == 0 && level.0.is_empty() {
-        return Err(PathError::PolicyRequired {
+        return Err(none_left(path[0].display_name()));
+    }
+    if explicit_policy == 0 && !level.intersects(acceptable) {
+        return Err(PathError::PolicyNotAcceptable {
             subject: path[0].display_name(),
         });
     }
@@ -358,6 +493,9 @@ mod tests {
     fn oid(o: &[u8]) -> Vec<u8> {
         tlv(0x06, o)
     }
+
+    /// The default user-initial-policy-set: every policy acceptable.
+    const ALL: fn(&[u8]) -> bool = |_| true;
 
     fn ids(list: &[&[u8]]) -> Vec<PolicyId> {
         list.iter().map(|p| p.to_vec()).collect()
@@ -419,28 +557,27 @@ mod tests {
 
     #[test]
     fn a_level_keeps_what_the_certificate_asserts_and_the_parents_allow() {
-        let mut root = Level::default();
-        root.add(ANY_POLICY);
-        let one = root.below(&ids(&[P1, P2]), true);
+        let root = Level::root();
+        let one = root.below(&ids(&[P1, P2]), true, &ALL);
         assert!(one.has(P1) && one.has(P2) && !one.has(ANY_POLICY));
         // Below P1 and P2, only they may be asserted; anyPolicy stands for both, when allowed.
-        assert!(one.below(&ids(&[P3]), true).0.is_empty());
-        assert!(one.below(&ids(&[ANY_POLICY]), true).has(P2));
-        assert!(one.below(&ids(&[ANY_POLICY]), false).0.is_empty());
+        assert!(one.below(&ids(&[P3]), true, &ALL).0.is_empty());
+        assert!(one.below(&ids(&[ANY_POLICY]), true, &ALL).has(P2));
+        assert!(one.below(&ids(&[ANY_POLICY]), false, &ALL).0.is_empty());
         // P1 mapped to P3: P3 is what the next certificate may assert for it.
         let mut mapped = one.clone();
-        mapped.map(&[(P1.to_vec(), P3.to_vec())], true);
-        let next = mapped.below(&ids(&[P3]), true);
+        mapped.map(&[(P1.to_vec(), P3.to_vec())], true, &ALL);
+        let next = mapped.below(&ids(&[P3]), true, &ALL);
         assert!(next.has(P3) && next.0.len() == 1);
-        assert!(mapped.below(&ids(&[P1]), true).0.is_empty());
+        assert!(mapped.below(&ids(&[P1]), true, &ALL).0.is_empty());
         // Mapping inhibited: the mapped policy is deleted.
         let mut inhibited = one.clone();
-        inhibited.map(&[(P1.to_vec(), P3.to_vec())], false);
+        inhibited.map(&[(P1.to_vec(), P3.to_vec())], false, &ALL);
         assert!(!inhibited.has(P1) && inhibited.has(P2));
         // Under anyPolicy a mapping creates the mapped policy.
         let mut from_any = root.clone();
-        from_any.map(&[(P1.to_vec(), P2.to_vec())], true);
-        assert!(from_any.below(&ids(&[P2]), true).has(P2));
+        from_any.map(&[(P1.to_vec(), P2.to_vec())], true, &ALL);
+        assert!(from_any.below(&ids(&[P2]), true, &ALL).has(P2));
     }
 
     /// The worst a path can ask for: eight CAs each asserting [`MAX_POLICIES`] policies and anyPolicy,
@@ -457,17 +594,16 @@ mod tests {
                 u8::try_from(n / 128).unwrap()
             ]
         };
-        let mut level = Level::default();
-        level.add(ANY_POLICY);
+        let mut level = Level::root();
         for cert in 0..8 {
             let mut asserted: Vec<PolicyId> =
                 (0..MAX_POLICIES - 1).map(|n| policy(cert, n)).collect();
             asserted.push(ANY_POLICY.to_vec());
-            level = level.below(&asserted, true);
+            level = level.below(&asserted, true, &ALL);
             let mappings: Vec<(PolicyId, PolicyId)> = (0..MAX_POLICIES)
                 .map(|n| (policy(cert, n / 2), policy(cert + 100, n)))
                 .collect();
-            level.map(&mappings, true);
+            level.map(&mappings, true, &ALL);
             assert!(
                 level.0.len() <= (cert + 1) * 2 * MAX_POLICIES,
                 "{}",
@@ -475,6 +611,38 @@ mod tests {
             );
         }
         assert!(level.has(ANY_POLICY));
+    }
+
+    #[test]
+    fn dotted_policies_encode_as_der_does() {
+        for text in [
+            "2.16.704.1.2.3",
+            "1.2.840.113549.1.1.11",
+            "2.5.29.32.0",
+            "0.9.2342.19200300",
+        ] {
+            assert_eq!(
+                policy_id_from_dotted(text).unwrap(),
+                Oid::new_unwrap(text).as_bytes(),
+                "{text}"
+            );
+        }
+        // Arcs `const-oid` cannot read, still valid OIDs: 2.999.1 is P3.
+        assert_eq!(policy_id_from_dotted("2.999.1").unwrap(), P3);
+        for bad in [
+            "",
+            "2",
+            "3.1",
+            "1.40",
+            "1.2.",
+            "1..2",
+            "1.02",
+            "1.2.x",
+            "-1.2",
+            "1.2.18446744073709551616",
+        ] {
+            assert_eq!(policy_id_from_dotted(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -17,7 +17,9 @@ use super::report::{QrReport, QrSigner, StubFacts, CHECK_IDS};
 use crate::pki::cert::hex_lower;
 use crate::pki::crl::{check_path, CertStatus};
 use crate::pki::key_usage::{check_usage, Usage};
-use crate::pki::{build_path, AlgorithmError, CertInfo, CrlInfo, PublicKey, TrustStore};
+use crate::pki::{
+    build_path_with, AlgorithmError, CertInfo, CrlInfo, NoPathCache, PublicKey, TrustStore,
+};
 use crate::status::{StatusDocument, StatusListError};
 use crate::time::UnixTime;
 use crate::verify::envelope::parse_envelope;
@@ -301,7 +303,14 @@ fn judge(d: &DecodedStub, inputs: &QrVerifyInputs<'_>, b: &mut Builder, report: 
 
     // The seal's certificate at the issue time.
     let at = d.claims.issued_at;
-    match build_path(cert, &pool, inputs.store, at) {
+    match build_path_with(
+        cert,
+        &pool,
+        inputs.store,
+        at,
+        &NoPathCache,
+        &inputs.policy.certificate_policies,
+    ) {
         Err(e) => {
             b.push(Check::from_reason("path", CheckStatus::Invalid, &e));
             b.push(ck(

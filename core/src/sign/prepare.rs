@@ -15,7 +15,8 @@ use x509_cert::ext::pkix::name::GeneralName;
 use x509_cert::time::Time;
 
 use super::profile::{
-    attribute, oid, role_attribute, EssCertIdV2, IssuerSerial, Role, SigningCertificateV2,
+    attribute, oid, role_attribute, EssCertIdV1, EssCertIdV2, IssuerSerial, Role,
+    SigningCertificateV1, SigningCertificateV2,
 };
 use crate::pki::{AlgorithmError, CertInfo, DigestAlgorithm, PublicKey, SignatureScheme};
 use crate::time::UnixTime;
@@ -31,6 +32,9 @@ pub struct PrepareOptions {
     /// Skip the signer-side checks (certificate valid at the signing time, key size floor). Only for
     /// producing test vectors of bad signatures; the verifier checks all of it regardless.
     pub unchecked: bool,
+    /// Write ESS signing-certificate (v1, the certificate's SHA-1) instead of signing-certificate-v2, as
+    /// some other signing tools do. Only for producing test vectors; hocba's signatures use v2.
+    pub ess_v1: bool,
 }
 
 impl Default for PrepareOptions {
@@ -39,6 +43,7 @@ impl Default for PrepareOptions {
             rsa_pss: false,
             role_attribute: true,
             unchecked: false,
+            ess_v1: false,
         }
     }
 }
@@ -202,16 +207,31 @@ pub fn prepare(
     let content_digest = digest_algorithm.digest(content);
 
     let leaf_tbs = leaf.certificate().map_err(enc)?.tbs_certificate;
-    let ess = SigningCertificateV2 {
-        certs: alloc::vec![EssCertIdV2 {
-            hash_algorithm: None,
-            cert_hash: OctetString::new(DigestAlgorithm::Sha256.digest(&leaf.der)).map_err(enc)?,
-            issuer_serial: Some(IssuerSerial {
-                issuer: alloc::vec![GeneralName::DirectoryName(leaf_tbs.issuer)],
-                serial_number: leaf_tbs.serial_number,
-            }),
-        }],
-        policies: None,
+    let issuer_serial = Some(IssuerSerial {
+        issuer: alloc::vec![GeneralName::DirectoryName(leaf_tbs.issuer)],
+        serial_number: leaf_tbs.serial_number,
+    });
+    let ess = if options.ess_v1 {
+        use sha1::Digest;
+        let v1 = SigningCertificateV1 {
+            certs: alloc::vec![EssCertIdV1 {
+                cert_hash: OctetString::new(sha1::Sha1::digest(&leaf.der).to_vec()).map_err(enc)?,
+                issuer_serial,
+            }],
+            policies: None,
+        };
+        attribute(oid::SIGNING_CERTIFICATE, &v1).map_err(enc)?
+    } else {
+        let v2 = SigningCertificateV2 {
+            certs: alloc::vec![EssCertIdV2 {
+                hash_algorithm: None,
+                cert_hash: OctetString::new(DigestAlgorithm::Sha256.digest(&leaf.der))
+                    .map_err(enc)?,
+                issuer_serial,
+            }],
+            policies: None,
+        };
+        attribute(oid::SIGNING_CERTIFICATE_V2, &v2).map_err(enc)?
     };
     let mut attrs = alloc::vec![
         attribute(oid::CONTENT_TYPE, &oid::DATA).map_err(enc)?,
@@ -221,7 +241,7 @@ pub fn prepare(
         )
         .map_err(enc)?,
         attribute(oid::SIGNING_TIME, &cms_time(signing_time)?).map_err(enc)?,
-        attribute(oid::SIGNING_CERTIFICATE_V2, &ess).map_err(enc)?,
+        ess,
     ];
     if options.role_attribute {
         attrs.push(role_attribute(role).map_err(enc)?);

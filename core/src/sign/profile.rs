@@ -42,7 +42,7 @@ pub mod oid {
     pub const MESSAGE_DIGEST: Oid = Oid::new_unwrap("1.2.840.113549.1.9.4");
     /// id-signingTime.
     pub const SIGNING_TIME: Oid = Oid::new_unwrap("1.2.840.113549.1.9.5");
-    /// id-aa-signingCertificate (ESS v1, SHA-1: read but not sufficient).
+    /// id-aa-signingCertificate (ESS v1, SHA-1): read and checked when no v2 is present (D-117).
     pub const SIGNING_CERTIFICATE: Oid = Oid::new_unwrap("1.2.840.113549.1.9.16.2.12");
     /// id-aa-signingCertificateV2 (RFC 5035).
     pub const SIGNING_CERTIFICATE_V2: Oid = Oid::new_unwrap("1.2.840.113549.1.9.16.2.47");
@@ -155,6 +155,27 @@ pub struct EssCertIdV2 {
     /// The certificate's issuer and serial.
     #[asn1(optional = "true")]
     pub issuer_serial: Option<IssuerSerial>,
+}
+
+/// ESSCertID (RFC 2634): the v1 entry, whose hash is SHA-1.
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+pub struct EssCertIdV1 {
+    /// SHA-1 of the whole certificate.
+    pub cert_hash: OctetString,
+    /// The certificate's issuer and serial.
+    #[asn1(optional = "true")]
+    pub issuer_serial: Option<IssuerSerial>,
+}
+
+/// SigningCertificate (RFC 2634), written only for test vectors of signatures made by other tools
+/// ([`crate::sign::PrepareOptions::ess_v1`]).
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+pub struct SigningCertificateV1 {
+    /// The signer's certificate first.
+    pub certs: Vec<EssCertIdV1>,
+    /// Policies (not used by hocba).
+    #[asn1(optional = "true")]
+    pub policies: Option<Vec<Any>>,
 }
 
 /// IssuerSerial (RFC 5035).

@@ -12,7 +12,7 @@ use der::{Decode, Tag};
 use spki::AlgorithmIdentifierOwned;
 use x509_cert::time::Time;
 
-use super::ess::{read_signing_certificate_v2, EssCertId};
+use super::ess::{read_signing_certificate_v1, read_signing_certificate_v2, EssCertId};
 use crate::pki::der_view::{context, Tlv};
 use crate::pki::{AlgorithmError, CertInfo, DigestAlgorithm, SignatureScheme};
 use crate::pki::{NoPathCache, PathCache, TrustStore};
@@ -159,6 +159,9 @@ pub struct CmsFacts {
     /// The first certificate named by ESS signing-certificate-v2 (`None` when the attribute is absent
     /// or names none).
     pub signing_certificate_v2: Option<EssCertId>,
+    /// The first certificate named by ESS signing-certificate (v1: its hash is SHA-1), which signers
+    /// write instead of v2 when they use SHA-1 for the certificate (ETSI EN 319 122-1 §5.2.2.3).
+    pub signing_certificate_v1: Option<EssCertId>,
     /// RFC 3161 signature timestamp tokens (unsigned attribute), DER.
     pub timestamp_tokens: Vec<Vec<u8>>,
 }
@@ -545,6 +548,13 @@ fn read_der_cms(
         |value| read_signing_certificate_v2(*value),
     )?
     .flatten();
+    let signing_certificate_v1 = single_value_with(
+        &attrs,
+        &oid::SIGNING_CERTIFICATE,
+        "signing-certificate",
+        |value| read_signing_certificate_v1(*value),
+    )?
+    .flatten();
     let mut timestamp_tokens = Vec::new();
     if let Some(unsigned) = unsigned_attrs {
         for attr in raw_attributes(&unsigned).map_err(m)? {
@@ -567,6 +577,7 @@ fn read_der_cms(
         signing_time,
         role_attribute,
         signing_certificate_v2,
+        signing_certificate_v1,
         timestamp_tokens,
     })
 }
@@ -712,25 +723,42 @@ impl CmsFacts {
         key.fits(scheme)
     }
 
-    /// Checks ESS signing-certificate-v2: present, and its first entry names the signer's certificate
-    /// (digest of the whole certificate, and issuer/serial when given).
+    /// Checks the ESS signing-certificate attributes: at least one present, and the first entry of each
+    /// present names the signer's certificate (digest of the whole certificate, and issuer/serial when
+    /// given). Tells which attribute bound the signature: v2 when present, else v1.
     ///
     /// # Errors
     /// [`EssError`].
-    pub fn check_signing_certificate(&self) -> Result<(), EssError> {
-        let first = self
-            .signing_certificate_v2
-            .as_ref()
-            .ok_or(EssError::Missing)?;
-        let alg = match &first.hash_algorithm {
-            None => DigestAlgorithm::Sha256,
-            Some(oid) => DigestAlgorithm::from_oid(oid).map_err(EssError::Algorithm)?,
-        };
-        let cert_hash = match alg {
-            DigestAlgorithm::Sha256 => self.signer_cert.fingerprint.to_vec(),
-            other => other.digest(&self.signer_cert.der),
-        };
-        if cert_hash != first.cert_hash {
+    pub fn check_signing_certificate(&self) -> Result<EssAttribute, EssError> {
+        let (v2, v1) = (&self.signing_certificate_v2, &self.signing_certificate_v1);
+        if let Some(first) = v2 {
+            let alg = match &first.hash_algorithm {
+                None => DigestAlgorithm::Sha256,
+                Some(oid) => DigestAlgorithm::from_oid(oid).map_err(EssError::Algorithm)?,
+            };
+            let cert_hash = match alg {
+                DigestAlgorithm::Sha256 => self.signer_cert.fingerprint.to_vec(),
+                other => other.digest(&self.signer_cert.der),
+            };
+            self.names_signer(first, &cert_hash)?;
+        }
+        // SHA-1 here only identifies a certificate the signature already names by issuer and serial
+        // or key identifier; a signature's own digest is never SHA-1 (the algorithm policy refuses it).
+        if let Some(first) = v1 {
+            use sha1::Digest;
+            self.names_signer(first, &sha1::Sha1::digest(&self.signer_cert.der))?;
+        }
+        match (v2, v1) {
+            (Some(_), _) => Ok(EssAttribute::SigningCertificateV2),
+            (None, Some(_)) => Ok(EssAttribute::SigningCertificate),
+            (None, None) => Err(EssError::Missing),
+        }
+    }
+
+    /// Whether an ESSCertID names the signer's certificate, `cert_hash` being the certificate's digest
+    /// with the algorithm the entry uses.
+    fn names_signer(&self, first: &EssCertId, cert_hash: &[u8]) -> Result<(), EssError> {
+        if cert_hash != first.cert_hash.as_slice() {
             return Err(EssError::Mismatch);
         }
         if let Some(is) = &first.issuer_serial {
@@ -747,19 +775,27 @@ impl CmsFacts {
     }
 }
 
-/// ESS signing-certificate-v2 problems.
+/// The ESS attribute that bound a signature to its signer's certificate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum EssAttribute {
+    /// signing-certificate-v2 (RFC 5035), SHA-256 or stronger.
+    SigningCertificateV2,
+    /// signing-certificate (RFC 2634), SHA-1, with no v2 beside it.
+    SigningCertificate,
+}
+
+/// ESS signing-certificate problems.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum EssError {
     /// Absent (CAdES-B requires it: it stops a certificate substitution).
     #[error(
-        "the signature has no ESS signing-certificate-v2 attribute (required by CAdES-B; OpenSSL writes it with `cms -sign -cades`)"
+        "the signature has no ESS signing-certificate-v2 (or signing-certificate) attribute (required by CAdES-B; OpenSSL writes it with `cms -sign -cades`)"
     )]
     Missing,
     /// It names another certificate than the one embedded as the signer's.
-    #[error(
-        "the ESS signing-certificate-v2 attribute names another certificate than the signer's"
-    )]
+    #[error("the ESS signing-certificate attribute names another certificate than the signer's")]
     Mismatch,
     /// Its digest algorithm is refused.
     #[error("{0}")]
@@ -783,10 +819,10 @@ impl EssError {
         match (self, lang) {
             (e, Lang::En) => e.to_string(),
             (EssError::Missing, Lang::Vi) => {
-                "chữ ký thiếu thuộc tính ESS signing-certificate-v2 (CAdES-B bắt buộc; OpenSSL ghi thuộc tính này với `cms -sign -cades`)".into()
+                "chữ ký thiếu thuộc tính ESS signing-certificate-v2 (hoặc signing-certificate) (CAdES-B bắt buộc; OpenSSL ghi thuộc tính này với `cms -sign -cades`)".into()
             }
             (EssError::Mismatch, Lang::Vi) => {
-                "thuộc tính ESS signing-certificate-v2 chỉ tới chứng thư khác với chứng thư của người ký".into()
+                "thuộc tính ESS signing-certificate chỉ tới chứng thư khác với chứng thư của người ký".into()
             }
             (EssError::Algorithm(e), Lang::Vi) => e.message(Lang::Vi),
         }

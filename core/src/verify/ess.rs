@@ -1,6 +1,7 @@
-//! The ESS signing-certificate-v2 attribute (RFC 5035) as verification reads it: the first ESSCertIDv2,
-//! walked in place like the rest of the CMS (decisions D-89). Signing encodes the same attribute with
-//! the derived types in `sign::profile`.
+//! The ESS signing-certificate attributes as verification reads them: signing-certificate-v2 (RFC 5035)
+//! and signing-certificate (v1, RFC 2634, whose certificate hash is always SHA-1), the first ESSCertID
+//! of either, walked in place like the rest of the CMS (decisions D-89, D-117). Signing encodes the same
+//! attributes with the derived types in `sign::profile`.
 
 use alloc::vec::Vec;
 
@@ -12,10 +13,12 @@ use spki::AlgorithmIdentifierOwned;
 use crate::pki::der_view::{context, Tlv};
 use crate::pki::x509_walk;
 
-/// The first ESSCertIDv2 of a SigningCertificateV2: the certificate the signer committed to.
+/// The first ESSCertIDv2 of a SigningCertificateV2, or ESSCertID of a SigningCertificate: the
+/// certificate the signer committed to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EssCertId {
-    /// hashAlgorithm's OID; `None` is the DEFAULT, SHA-256.
+    /// hashAlgorithm's OID; `None` is the DEFAULT, SHA-256 (v2). Always `None` in v1, whose hash is
+    /// SHA-1.
     pub hash_algorithm: Option<ObjectIdentifier>,
     /// The digest of the whole certificate.
     pub cert_hash: Vec<u8>,
@@ -39,10 +42,25 @@ pub struct EssIssuerSerial {
 /// # Errors
 /// Malformed DER.
 pub fn read_signing_certificate_v2(tlv: Tlv<'_>) -> Result<Option<EssCertId>, der::Error> {
+    read_signing_certificate(tlv, true)
+}
+
+/// `SigningCertificate ::= SEQUENCE { certs SEQUENCE OF ESSCertID, policies SEQUENCE OF
+/// PolicyInformation OPTIONAL }` (RFC 2634 §5.4), where `ESSCertID ::= SEQUENCE { certHash Hash,
+/// issuerSerial IssuerSerial OPTIONAL }` and the hash is SHA-1: as [`read_signing_certificate_v2`],
+/// with no hashAlgorithm allowed.
+///
+/// # Errors
+/// Malformed DER.
+pub fn read_signing_certificate_v1(tlv: Tlv<'_>) -> Result<Option<EssCertId>, der::Error> {
+    read_signing_certificate(tlv, false)
+}
+
+fn read_signing_certificate(tlv: Tlv<'_>, v2: bool) -> Result<Option<EssCertId>, der::Error> {
     let mut fields = tlv.expect(Tag::Sequence)?.children()?;
     let mut first = None;
     for entry in fields.required_with(Tag::Sequence)?.children()? {
-        let id = cert_id(entry?)?;
+        let id = cert_id(entry?, v2)?;
         first.get_or_insert(id);
     }
     if let Some(policies) = fields.optional(Tag::Sequence)? {
@@ -54,11 +72,12 @@ pub fn read_signing_certificate_v2(tlv: Tlv<'_>) -> Result<Option<EssCertId>, de
     Ok(first)
 }
 
-fn cert_id(entry: Tlv<'_>) -> Result<EssCertId, der::Error> {
+fn cert_id(entry: Tlv<'_>, v2: bool) -> Result<EssCertId, der::Error> {
     let mut fields = entry.expect(Tag::Sequence)?.children()?;
-    // hashAlgorithm (DEFAULT sha256) is the only SEQUENCE before the OCTET STRING.
+    // hashAlgorithm (v2 only, DEFAULT sha256) is the only SEQUENCE before the OCTET STRING.
     let hash_algorithm = match fields.optional(Tag::Sequence)? {
-        Some(alg) => Some(alg.decode::<AlgorithmIdentifierOwned>()?.oid),
+        Some(alg) if v2 => Some(alg.decode::<AlgorithmIdentifierOwned>()?.oid),
+        Some(alg) => return Err(alg.tag.value_error()),
         None => None,
     };
     let cert_hash = fields
@@ -154,5 +173,36 @@ mod tests {
             Tlv::parse(&[0x30, 0x04, 0x30, 0x02, 0x30, 0x00]).unwrap()
         )
         .is_err());
+    }
+
+    #[test]
+    fn v1_has_no_hash_algorithm() {
+        // SigningCertificate { certs { ESSCertID { certHash (20 bytes) } } }
+        let mut v1 = alloc::vec![0x30, 0x1a, 0x30, 0x18, 0x30, 0x16, 0x04, 0x14];
+        v1.extend_from_slice(&[5_u8; 20]);
+        let read = read_signing_certificate_v1(Tlv::parse(&v1).unwrap())
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (read.hash_algorithm, read.cert_hash),
+            (None, alloc::vec![5_u8; 20])
+        );
+        // The same entry with a hashAlgorithm is a v2 entry: refused in v1, read in v2.
+        let sha256 = spki::AlgorithmIdentifierOwned {
+            oid: const_oid::db::rfc5912::ID_SHA_256,
+            parameters: None,
+        };
+        let v2 = SigningCertificateV2 {
+            certs: alloc::vec![EssCertIdV2 {
+                hash_algorithm: Some(sha256),
+                cert_hash: der::asn1::OctetString::new([5_u8; 32]).unwrap(),
+                issuer_serial: None,
+            }],
+            policies: None,
+        }
+        .to_der()
+        .unwrap();
+        assert!(read_signing_certificate_v1(Tlv::parse(&v2).unwrap()).is_err());
+        assert!(read_signing_certificate_v2(Tlv::parse(&v2).unwrap()).is_ok());
     }
 }

@@ -11,6 +11,7 @@ use alloc::vec::Vec;
 
 use super::content::SignedContent;
 use crate::pki::names::{identifier_matches, names_match, school_names_match};
+use crate::pki::policy::InitialPolicies;
 use crate::pki::CertInfo;
 use crate::sign::Role;
 use crate::Lang;
@@ -40,6 +41,10 @@ pub struct VerifyPolicy {
     /// Tolerance for clocks, in seconds, when comparing a signing time with `now` or with a timestamp
     /// (default 300).
     pub clock_skew_seconds: i64,
+    /// The certificate policies the signers' paths must satisfy (RFC 5280 §6.1.1; default: any policy,
+    /// nothing required or inhibited; D-118). They apply to the paths of the record's and the QR
+    /// stub's signers, not to timestamp authorities or CRL signers, which belong to other policies.
+    pub certificate_policies: InitialPolicies,
 }
 
 impl Default for VerifyPolicy {
@@ -55,6 +60,7 @@ impl Default for VerifyPolicy {
             require_timestamp: false,
             require_signing_certificate: true,
             clock_skew_seconds: 300,
+            certificate_policies: InitialPolicies::default(),
         }
     }
 }

@@ -4,7 +4,7 @@ use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use super::cms::{read_cms_with_store, CmsFacts};
+use super::cms::{read_cms_with_store, CmsFacts, EssAttribute};
 use super::content::{canonical_bytes, signed_content, SignedContent};
 use super::envelope::{parse_envelope, Envelope, EnvelopeSignature};
 use super::policy::{bind_role, claimed_role, VerifyPolicy};
@@ -15,7 +15,7 @@ use super::report::{
 use crate::pki::cache::TrustStoreFirst;
 use crate::pki::crl::{check_path_cached, reason_text, CertStatus};
 use crate::pki::key_usage::{check_usage, Usage};
-use crate::pki::{build_path_cached, CrlInfo, NoPathCache, PathCache, TrustStore};
+use crate::pki::{build_path_with, CrlInfo, NoPathCache, PathCache, TrustStore};
 use crate::sign::profile::oid;
 use crate::sign::Role;
 use crate::status::{lookup, StatusDocument, StatusListError, StatusOutcome};
@@ -213,16 +213,21 @@ fn check_one_signature_cached(
         }
     }
 
-    // 5. ESS signing-certificate-v2.
+    // 5. ESS signing-certificate-v2, or v1 (SHA-1) from signers that write only that.
     match facts.check_signing_certificate() {
-        Ok(()) => checks.push(ck(
-            &id("signing_certificate"),
-            CheckStatus::Valid,
-            "valid",
-            "chữ ký gắn với đúng chứng thư số của người ký (ESS signing-certificate-v2)".into(),
-            "the signature is bound to the signer's certificate (ESS signing-certificate-v2)"
-                .into(),
-        )),
+        Ok(attribute) => {
+            let name = match attribute {
+                EssAttribute::SigningCertificate => "ESS signing-certificate, SHA-1",
+                _ => "ESS signing-certificate-v2",
+            };
+            checks.push(ck(
+                &id("signing_certificate"),
+                CheckStatus::Valid,
+                "valid",
+                format!("chữ ký gắn với đúng chứng thư số của người ký ({name})"),
+                format!("the signature is bound to the signer's certificate ({name})"),
+            ));
+        }
         Err(e) => checks.push(Check::from_reason(
             id("signing_certificate"),
             if policy.require_signing_certificate || e.code() == "signing_certificate_mismatch" {
@@ -356,7 +361,14 @@ fn check_one_signature_cached(
             "không kiểm tra được chứng thư vì không có thời điểm ký".into(),
             "the certificate path cannot be checked without a signing time".into(),
         )),
-        Some(at) => match build_path_cached(&cert, &facts.embedded, inputs.store, at, cache) {
+        Some(at) => match build_path_with(
+            &cert,
+            &facts.embedded,
+            inputs.store,
+            at,
+            cache,
+            &inputs.policy.certificate_policies,
+        ) {
             Err(e) => checks.push(Check::from_reason(id("path"), CheckStatus::Invalid, &e)),
             Ok(path) => {
                 let anchor = path.anchor().display_name();
