@@ -10,7 +10,6 @@
 extern crate alloc;
 
 use alloc::borrow::ToOwned;
-use alloc::collections::BTreeSet;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -228,14 +227,14 @@ impl<'de> Visitor<'de> for Seed<'_, '_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         self.enter()?;
         let mut out = Map::new();
-        let mut seen = BTreeSet::new();
         while let Some(key) = map.next_key::<String>()? {
             if out.len() >= self.ctx.limits.max_items {
                 return Err(self
                     .ctx
                     .limit(&self.at, Bound::Items, self.ctx.limits.max_items));
             }
-            if !seen.insert(key.clone()) {
+            // The members read so far are the keys seen: no second set of copied keys to keep.
+            if out.contains_key(&key) {
                 return Err(self.ctx.fail(ReadError::DuplicateKey {
                     pointer: self.at.pointer(),
                     key,

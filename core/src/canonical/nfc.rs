@@ -23,8 +23,28 @@ pub fn first_non_nfc(value: &Value) -> Option<String> {
 
 /// Up to `max` JSON pointers of strings that are not in NFC.
 pub fn non_nfc_pointers(value: &Value, max: usize, out: &mut alloc::vec::Vec<String>) {
+    // Nearly every record is all NFC: say so without building a pointer for every member on the way.
+    if all_nfc(value, 0) {
+        return;
+    }
     let mut path = String::new();
     walk(value, &mut path, max, out, 0);
+}
+
+/// Whether every member name and string value is in NFC (false too below the depth the walk stops at,
+/// which then decides).
+fn all_nfc(v: &Value, depth: usize) -> bool {
+    if depth > super::jcs::MAX_DEPTH {
+        return false;
+    }
+    match v {
+        Value::String(s) => is_nfc(s),
+        Value::Array(items) => items.iter().all(|item| all_nfc(item, depth + 1)),
+        Value::Object(map) => map
+            .iter()
+            .all(|(k, item)| is_nfc(k) && all_nfc(item, depth + 1)),
+        _ => true,
+    }
 }
 
 fn walk(v: &Value, path: &mut String, max: usize, out: &mut alloc::vec::Vec<String>, depth: usize) {
