@@ -1191,17 +1191,7 @@ fn certificate_policies_of_the_cas_decide_their_signers_paths_as_openssl_does() 
         assert_eq!(path["code"], code, "{who}: {path:#}");
         let status = if code == "valid" { "valid" } else { "invalid" };
         assert_eq!(path["status"], status, "{who}: {path:#}");
-        // 2027-06-01T02:00:00Z, the signing time.
-        let openssl_verdict = run(openssl()
-            .args(["verify", "-policy_check", "-policy", "2.5.29.32.0"])
-            .args([
-                "-attime",
-                "1811815200",
-                "-CAfile",
-                &pki("policies/root.pem"),
-            ])
-            .args(["-untrusted", &pki(&format!("policies/chains/{who}.pem"))])
-            .arg(pki(&format!("policies/{who}.pem"))));
+        let openssl_verdict = openssl_verify_policies_member(who, &["-policy", "2.5.29.32.0"]);
         assert_eq!(
             openssl_verdict.status.success(),
             code == "valid",
@@ -1209,6 +1199,22 @@ fn certificate_policies_of_the_cas_decide_their_signers_paths_as_openssl_does() 
             String::from_utf8_lossy(&openssl_verdict.stdout)
         );
     }
+}
+
+/// `openssl verify -policy_check` of a member of tests/pki/policies at its signing time
+/// (2027-06-01T02:00:00Z), with `args` as its policy inputs.
+fn openssl_verify_policies_member<S: AsRef<std::ffi::OsStr>>(who: &str, args: &[S]) -> Output {
+    run(openssl()
+        .args(["verify", "-policy_check"])
+        .args(args)
+        .args([
+            "-attime",
+            "1811815200",
+            "-CAfile",
+            &pki("policies/root.pem"),
+        ])
+        .args(["-untrusted", &pki(&format!("policies/chains/{who}.pem"))])
+        .arg(pki(&format!("policies/{who}.pem"))))
 }
 
 /// CRLs partitioned by reason and an indirect CRL end to end (D-115), on tests/pki/crl-scopes: a CA
@@ -1257,7 +1263,7 @@ fn the_verifiers_policy_inputs_decide_paths_as_openssl_does() {
         let report = signed_by_hierarchy_member_with("policies", who, &args);
         let path = check_of(&report, "signatures[0].path");
         assert_eq!(path["code"], code, "{who} {args:?}: {path:#}");
-        let mut openssl_args = vec!["-policy_check".to_string()];
+        let mut openssl_args: Vec<String> = Vec::new();
         for pair in args.windows(2).filter(|w| w[0] == "--policy") {
             openssl_args.extend(["-policy".into(), pair[1].clone()]);
         }
@@ -1274,17 +1280,7 @@ fn the_verifiers_policy_inputs_decide_paths_as_openssl_does() {
                 openssl_args.push(theirs.into());
             }
         }
-        let openssl_verdict = run(openssl()
-            .arg("verify")
-            .args(&openssl_args)
-            .args([
-                "-attime",
-                "1811815200",
-                "-CAfile",
-                &pki("policies/root.pem"),
-            ])
-            .args(["-untrusted", &pki(&format!("policies/chains/{who}.pem"))])
-            .arg(pki(&format!("policies/{who}.pem"))));
+        let openssl_verdict = openssl_verify_policies_member(who, &openssl_args);
         assert_eq!(
             openssl_verdict.status.success(),
             code == "valid",

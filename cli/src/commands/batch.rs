@@ -24,7 +24,8 @@ use crate::input::read_limited;
 use crate::verification_args::{PolicyArgs, TrustDataArgs};
 use crate::{LangArg, EXIT_INDETERMINATE, EXIT_INVALID, EXIT_OK};
 
-/// Records read before they are verified in parallel and written out, per worker thread.
+/// Records per worker thread in one chunk: a chunk is verified in parallel while the next is read, then
+/// written out, so at most two chunks are in memory.
 const RECORDS_PER_THREAD_IN_FLIGHT: usize = 512;
 
 #[derive(Debug, Args)]
@@ -111,6 +112,18 @@ impl Records {
         let file = File::open(input).with_context(|| format!("cannot read {}", input.display()))?;
         let reader: Box<dyn BufRead> = Box::new(BufReader::with_capacity(1 << 20, file));
         Ok((Records::Lines { reader, line: 0 }, None))
+    }
+
+    /// Up to `len` records; empty at the end.
+    fn next_chunk(&mut self, len: usize) -> anyhow::Result<Vec<Item>> {
+        let mut chunk = Vec::with_capacity(len);
+        while chunk.len() < len {
+            match self.next_item()? {
+                Some(item) => chunk.push(item),
+                None => break,
+            }
+        }
+        Ok(chunk)
     }
 
     /// The next record, `Ok(None)` at the end; I/O errors of a stream end the batch.
@@ -314,19 +327,8 @@ fn run_verify(args: &BatchVerifyArgs) -> anyhow::Result<u8> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let chunk_len = threads.saturating_mul(RECORDS_PER_THREAD_IN_FLIGHT);
-    let mut chunk: Vec<Item> = Vec::with_capacity(chunk_len);
-    loop {
-        chunk.clear();
-        while chunk.len() < chunk_len {
-            match records.next_item()? {
-                Some(item) => chunk.push(item),
-                None => break,
-            }
-        }
-        if chunk.is_empty() {
-            break;
-        }
-        let outcomes: Vec<Outcome> = pool.install(|| {
+    let verify_chunk = |chunk: &[Item]| -> Vec<Outcome> {
+        pool.install(|| {
             chunk
                 .par_iter()
                 .map(|item| match &item.bytes {
@@ -340,7 +342,20 @@ fn run_verify(args: &BatchVerifyArgs) -> anyhow::Result<u8> {
                     }
                 })
                 .collect()
+        })
+    };
+    let mut next = records.next_chunk(chunk_len)?;
+    while !next.is_empty() {
+        let chunk = std::mem::take(&mut next);
+        // The workers verify this chunk while this thread reads the next one (D-120): reading between
+        // chunks left every worker idle meanwhile.
+        let (outcomes, read) = std::thread::scope(|s| {
+            let verifying = s.spawn(|| verify_chunk(&chunk));
+            let read = records.next_chunk(chunk_len);
+            (verifying.join(), read)
         });
+        let outcomes = outcomes.map_err(|_| anyhow!("a verification thread failed"))?;
+        next = read?;
         for o in &outcomes {
             writeln!(out, "{}", o.line).context("cannot write the results")?;
             tally.add(o.verdict);

@@ -597,17 +597,16 @@ pub fn check_path_cached(
                 .map(|(this_update, _)| *this_update)
                 .max()
         };
-        let newest_complete: Option<Option<UnixTime>> = if complete.is_empty() {
-            None
+        let coverage = if complete.is_empty() {
+            Coverage::NoCrl
         } else {
-            Some(
-                ReasonSet::flags()
-                    .map(newest_for)
-                    .collect::<Option<Vec<UnixTime>>>()
-                    .and_then(|times| times.into_iter().min()),
-            )
+            ReasonSet::flags()
+                .map(newest_for)
+                .collect::<Option<Vec<UnixTime>>>()
+                .and_then(|times| times.into_iter().min())
+                .map_or(Coverage::SomeReasonsOnly, Coverage::Until)
         };
-        let status = match (entry, newest_complete) {
+        let status = match (entry, coverage) {
             (Some(e), _) if e.date <= at => CertStatus::RevokedBefore {
                 date: e.date,
                 reason: e.reason,
@@ -622,16 +621,27 @@ pub fn check_path_cached(
                 date: e.date,
                 reason: e.reason,
             },
-            (None, None) => CertStatus::NoCrl,
-            (None, Some(None)) => CertStatus::SomeReasonsOnly,
-            (None, Some(Some(this_update))) if this_update >= at => CertStatus::Good {
+            (None, Coverage::NoCrl) => CertStatus::NoCrl,
+            (None, Coverage::SomeReasonsOnly) => CertStatus::SomeReasonsOnly,
+            (None, Coverage::Until(this_update)) if this_update >= at => CertStatus::Good {
                 crl_this_update: this_update,
             },
-            (None, Some(Some(this_update))) => CertStatus::CrlTooOld { this_update },
+            (None, Coverage::Until(this_update)) => CertStatus::CrlTooOld { this_update },
         };
         statuses.push((Arc::clone(cert), status));
     }
     PathRevocation { statuses }
+}
+
+/// How far the usable complete CRLs show a certificate unrevoked.
+#[derive(Debug, Clone, Copy)]
+enum Coverage {
+    /// No complete CRL (or delta with its base) is usable.
+    NoCrl,
+    /// Some reason is covered by none of them (CRLs partitioned by reason).
+    SomeReasonsOnly,
+    /// Every reason, up to the oldest of the newest CRLs for each.
+    Until(UnixTime),
 }
 
 /// ReasonFlags' number of certificateHold.
