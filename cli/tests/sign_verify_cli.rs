@@ -455,58 +455,49 @@ fn ext_key_usage_limits_which_certificates_sign_records() {
     }
 }
 
-#[test]
-fn openssl_cms_verify_accepts_hocba_signatures() {
-    let t = Tmp::new("openssl-verify");
-    let env = signed_record(&t);
-    fs::write(t.p("canonical.json"), canonical(&env)).unwrap();
+/// Writes `ca.pem`, the test PKI's roots and CAs, for `openssl -CAfile`.
+fn write_openssl_ca_bundle(t: &Tmp) {
     let bundle: String = ["root-national", "root-gov", "ca-public", "ca-gov"]
         .iter()
         .map(|n| fs::read_to_string(pki(&format!("certs/{n}.pem"))).unwrap())
         .collect();
     fs::write(t.p("ca.pem"), bundle).unwrap();
-    for i in 0..3 {
-        fs::write(t.p(&format!("sig{i}.der")), cms_of(&env, i)).unwrap();
-        let out = ok(openssl().args([
-            "cms",
-            "-verify",
-            "-binary",
-            "-inform",
-            "DER",
-            "-in",
-            &t.p(&format!("sig{i}.der")),
-            "-content",
-            &t.p("canonical.json"),
-            "-CAfile",
-            &t.p("ca.pem"),
-            "-purpose",
-            "any",
-            "-attime",
-            "1751000000",
-            "-out",
-            &t.p("out.bin"),
-        ]));
-        assert!(String::from_utf8_lossy(&out.stderr).contains("Verification successful"));
-    }
-    // And openssl refuses one over changed bytes.
-    fs::write(t.p("changed.json"), b"{}").unwrap();
-    let out = run(openssl().args([
+}
+
+/// `openssl cms -verify` of the detached DER signature `sig` over `content` (files of `t`), against
+/// `t`'s `ca.pem`.
+fn openssl_cms_verify(t: &Tmp, sig: &str, content: &str) -> Command {
+    let mut cmd = openssl();
+    cmd.args([
         "cms",
         "-verify",
         "-binary",
         "-inform",
         "DER",
         "-in",
-        &t.p("sig0.der"),
-        "-content",
-        &t.p("changed.json"),
-        "-CAfile",
-        &t.p("ca.pem"),
-        "-purpose",
-        "any",
-        "-out",
-        &t.p("out.bin"),
-    ]));
+        &t.p(sig),
+    ])
+    .args(["-content", &t.p(content), "-CAfile", &t.p("ca.pem")])
+    .args(["-purpose", "any", "-out", &t.p("out.bin")]);
+    cmd
+}
+
+#[test]
+fn openssl_cms_verify_accepts_hocba_signatures() {
+    let t = Tmp::new("openssl-verify");
+    let env = signed_record(&t);
+    fs::write(t.p("canonical.json"), canonical(&env)).unwrap();
+    write_openssl_ca_bundle(&t);
+    for i in 0..3 {
+        let sig = format!("sig{i}.der");
+        fs::write(t.p(&sig), cms_of(&env, i)).unwrap();
+        let out =
+            ok(openssl_cms_verify(&t, &sig, "canonical.json").args(["-attime", "1751000000"]));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("Verification successful"));
+    }
+    // And openssl refuses one over changed bytes.
+    fs::write(t.p("changed.json"), b"{}").unwrap();
+    let out = run(&mut openssl_cms_verify(&t, "sig0.der", "changed.json"));
     assert!(!out.status.success());
 }
 
@@ -564,30 +555,9 @@ fn ess_signing_certificate_v1_binds_the_signer_as_in_openssl() {
     // OpenSSL checks ESS v1 too (`ossl_cms_check_signing_certs`) and accepts the same signature.
     fs::write(t.p("canonical.json"), canonical(&env)).unwrap();
     fs::write(t.p("sig0.der"), cms_of(&env, 0)).unwrap();
-    let bundle: String = ["root-national", "ca-public"]
-        .iter()
-        .map(|n| fs::read_to_string(pki(&format!("certs/{n}.pem"))).unwrap())
-        .collect();
-    fs::write(t.p("ca.pem"), bundle).unwrap();
-    let out = ok(openssl().args([
-        "cms",
-        "-verify",
-        "-binary",
-        "-inform",
-        "DER",
-        "-in",
-        &t.p("sig0.der"),
-        "-content",
-        &t.p("canonical.json"),
-        "-CAfile",
-        &t.p("ca.pem"),
-        "-purpose",
-        "any",
-        "-attime",
-        "1751000000",
-        "-out",
-        &t.p("out.bin"),
-    ]));
+    write_openssl_ca_bundle(&t);
+    let out =
+        ok(openssl_cms_verify(&t, "sig0.der", "canonical.json").args(["-attime", "1751000000"]));
     assert!(String::from_utf8_lossy(&out.stderr).contains("Verification successful"));
 }
 

@@ -298,14 +298,14 @@ impl Level {
             .collect();
         expected.sort_unstable();
         for policy in policies.iter().filter(|p| *p != ANY_POLICY) {
-            let from = expected.partition_point(|(e, _)| *e < policy);
-            let parents = expected[from..].iter().take_while(|(e, _)| *e == policy);
-            match parents.clone().next() {
+            let parents = &expected[expected.partition_point(|(e, _)| *e < policy)
+                ..expected.partition_point(|(e, _)| *e <= policy)];
+            if !parents.is_empty() {
                 // (d)(1)(i): children of the nodes expecting it.
-                Some(_) => next.add(policy, parents.clone().any(|(_, a)| *a)),
+                next.add(policy, parents.iter().any(|(_, acceptable)| *acceptable));
+            } else if parent_any {
                 // (d)(1)(ii): else a child of anyPolicy, the first policy of its branch.
-                None if parent_any => next.add(policy, accepts(policy)),
-                None => {}
+                next.add(policy, accepts(policy));
             }
         }
         if any_allowed && policies.iter().any(|p| p == ANY_POLICY) {
