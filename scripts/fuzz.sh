@@ -75,6 +75,7 @@ with open("fuzz/corpus/package_verify/seed-one-record", "wb") as f:
     f.write(json.dumps(manifest).encode() + b"\xff" + line + b"\n")
 PY
 seed display_summary examples/records/*.json examples/signed/*.json
+seed record_checks_trip examples/signed/*.json examples/records/*.json
 # parse_cms: a CMS in DER and one in BER (indefinite lengths, as streaming signers write: D-98), and the
 # test PKI's certificates and CRLs in DER.
 mkdir -p fuzz/corpus/parse_cms

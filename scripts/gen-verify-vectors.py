@@ -165,6 +165,13 @@ def main(only=None):
         e["record"]["student"]["full_name"] += " Anh"
     vector("payload-changed-after-signing", "the student's name was changed after signing",
            with_sigs(full, change_name), status=issued)
+    def decompose_name(e):
+        # "Nguyễn" with the circumflex and the tilde as combining marks (NFD): not a canonical text.
+        e["record"]["student"]["full_name"] = e["record"]["student"]["full_name"].replace(
+            "\u1ec5", "e\u0302\u0303")
+    vector("record-not-nfc", "the student's name was rewritten with combining marks (not NFC) after signing: "
+           "the record has no canonical form, so nothing can be checked against it",
+           with_sigs(full, decompose_name), status=issued)
     tampered = load(RECORD)
     tampered["stated"]["tt22"]["subjects"][1]["year"] = "9.8"
     with open(tmp("tampered.json"), "w", encoding="utf-8") as f:

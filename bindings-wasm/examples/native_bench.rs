@@ -107,7 +107,7 @@ fn main() {
             "vi",
         )
     };
-    let verifier = match build() {
+    let mut verifier = match build() {
         Ok(v) => v,
         Err(e) => {
             eprintln!("trust store: {e}");

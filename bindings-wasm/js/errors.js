@@ -1,5 +1,5 @@
 // The typed layer over the raw exports: parse the JSON the core returns, throw HocbaError on failure.
-import { runVerification } from "./webcrypto.js";
+import { settle } from "./webcrypto.js";
 
 /** An input the engine refused. `code` is the first problem's stable code; `problems` lists them all. */
 export class HocbaError extends Error {
@@ -78,15 +78,17 @@ function refused(text) {
   return new HocbaError(asCalled(out.problems?.length ? out.problems : out.errors ?? [out.error]), out.error);
 }
 
-const BOTH_LOADED = { rules: () => true, verification: () => true, load: async () => {} };
+const ALL_LOADED = { rules: () => true, verification: () => true, load: async () => {} };
 
 /**
- * Builds the public functions over the wasm-bindgen exports of the two modules (D-103): `wasm` the rules,
- * `verificationWasm` the verification. `platformChecker` makes the object that runs signature checks with
- * the platform's crypto (webcrypto.js, node-crypto.js), or returns null. `loading` says which modules are
- * loaded (`rules()`, `verification()`) and loads verification (`load()`, a promise); by default both are.
+ * Builds the public functions over the wasm-bindgen exports of the modules (D-103, D-121, D-123): `wasm`
+ * the rules, `verificationWasm` the verification. `makeChecker(platform)` makes the object that runs the
+ * signature checks a verification leaves to JS (webcrypto.js, node-crypto.js): with the platform's crypto
+ * where it can, else with the signature module; `platform` false leaves all to the signature module.
+ * `loading` says which modules are loaded (`rules()`, `verification()`) and loads both (`load()`, a
+ * promise: verification needs the rules, which judge the record itself); by default all are loaded.
  */
-export function wrap(wasm, verificationWasm, platformChecker = () => null, loading = BOTH_LOADED) {
+export function wrap(wasm, verificationWasm, makeChecker, loading = ALL_LOADED) {
   // Everything but verification is in the rules module (D-119): before it is loaded, a typed refusal.
   const records = () => {
     if (!loading.rules()) {
@@ -129,30 +131,48 @@ export function wrap(wasm, verificationWasm, platformChecker = () => null, loadi
     },
     createVerifier,
     async verify(envelope, options = {}) {
-      await loading.load();
-      const verifier = createVerifier(options);
+      const verifier = await createVerifier(options);
       try {
         return await verifier.verify(envelope, options);
       } finally {
         verifier.free();
       }
     },
-    verifyQrStub(stub, options = {}) {
-      const verifier = createVerifier(options);
+    async verifyQrStub(stub, options = {}) {
+      const verifier = await createVerifier(options);
       try {
-        return verifier.verifyQrStub(stub, options);
+        return await verifier.verifyQrStub(stub, options);
       } finally {
         verifier.free();
       }
     },
   };
 
-  /** A trust store and CRLs built once (certificate links checked once), for verifying many records. */
-  function createVerifier({ trust = [], crls = [], trustSource = "", trustAsOf, lang = "vi" } = {}) {
-    if (!loading.verification()) {
-      throw new HocbaError([{ code: "verification_not_loaded", pointer: "",
-        message: "the verification module is not loaded: await initVerification() first" }]);
-    }
+  /**
+   * The record's own checks (schema, arithmetic) come from the rules module, which the verification
+   * module leaves out (D-121): the verification hands over the record it read, the rules judge it.
+   */
+  function judgeRecord(verification) {
+    const record = verification.recordText();
+    if (record === undefined) return; // an unreadable envelope: its report needs no record checks
+    const checks = records().recordChecks(record);
+    if (!verification.setRecordChecks(checks)) throw refused(checks);
+  }
+
+  /** The report of a settled verification (Verification or QrVerification), or its refusal thrown. */
+  function reportOf(job) {
+    const out = JSON.parse(job.report());
+    if (!out.ok) throw new HocbaError(asCalled(out.errors));
+    return out.report;
+  }
+
+  /**
+   * A trust store and CRLs built once (certificate links checked once, their signatures by the platform
+   * like a record's), for verifying many records. Loads the rules and verification modules if needed.
+   */
+  async function createVerifier({ trust = [], crls = [], trustSource = "", trustAsOf, lang = "vi",
+    platformCrypto = true } = {}) {
+    await loading.load();
     const t = concat(trust, "trust");
     const c = concat(crls, "crls");
     let inner;
@@ -163,9 +183,22 @@ export function wrap(wasm, verificationWasm, platformChecker = () => null, loadi
       if (typeof e === "string") throw refused(e);
       throw e;
     }
-    const checker = platformChecker(); // keeps the keys it imported for this trust store's signers
+    // Each keeps the keys it imported for this trust store's signers.
+    const checkers = new Map();
+    const checker = (platform) => {
+      if (!checkers.has(platform)) checkers.set(platform, makeChecker(platform));
+      return checkers.get(platform);
+    };
+    try {
+      await settle(inner, () => inner.buildStore(), (o) => inner.answerStore(o), checker(platformCrypto));
+      const refusal = inner.storeResult();
+      if (refusal !== "") throw refused(refusal);
+    } catch (e) {
+      inner.free();
+      throw e;
+    }
     return {
-      async verify(envelope, { statusList = null, now, policy, lang: verifyLang = lang, platformCrypto = true } = {}) {
+      async verify(envelope, { statusList = null, now, policy, lang: verifyLang = lang, platformCrypto: platform = true } = {}) {
         const status = statusList === null || statusList === undefined ? undefined : decoder.decode(asBytes(statusList));
         let verification;
         try {
@@ -175,20 +208,31 @@ export function wrap(wasm, verificationWasm, platformChecker = () => null, loadi
           throw e;
         }
         try {
-          const out = JSON.parse(await runVerification(verification, inner, platformCrypto ? checker : null));
-          if (!out.ok) throw new HocbaError(out.errors);
-          return out.report;
+          judgeRecord(verification);
+          await settle(verification, () => verification.run(inner), (o) => verification.answer(o), checker(platform));
+          return reportOf(verification);
         } finally {
           verification.free();
         }
       },
-      verifyQrStub(stub, { record = null, statusList = null, now, policy, lang: verifyLang = lang } = {}) {
+      async verifyQrStub(stub, { record = null, statusList = null, now, policy, lang: verifyLang = lang,
+        platformCrypto: platform = true } = {}) {
         const status = statusList === null || statusList === undefined ? undefined : decoder.decode(asBytes(statusList));
         const full = record === null || record === undefined ? undefined : asBytes(record);
         const text = typeof stub === "string" ? stub : decoder.decode(asBytes(stub));
-        const out = JSON.parse(inner.verifyQrStub(text, full, status, asTime(now), policyText(policy), checkLang(verifyLang)));
-        if (!out.ok) throw new HocbaError(asCalled(out.errors));
-        return out.report;
+        let verification;
+        try {
+          verification = inner.startQrStub(text, full, status, asTime(now), policyText(policy), checkLang(verifyLang));
+        } catch (e) {
+          if (typeof e === "string") throw refused(e);
+          throw e;
+        }
+        try {
+          await settle(verification, () => verification.run(inner), (o) => verification.answer(o), checker(platform));
+          return reportOf(verification);
+        } finally {
+          verification.free();
+        }
       },
       free() {
         inner?.free();

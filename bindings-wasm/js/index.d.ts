@@ -325,6 +325,9 @@ export interface VerifierOptions {
   trustAsOf?: TimeInput;
   /** Language of errors thrown while loading the files. */
   lang?: Lang;
+  /** Check the CA links of the trust list with the platform's crypto (default true); false leaves them to
+   * the signature module, as `platformCrypto` does for a record. */
+  platformCrypto?: boolean;
 }
 
 export interface VerifyPolicyOptions {
@@ -357,9 +360,12 @@ export interface VerifyCallOptions {
   now?: TimeInput;
   policy?: VerifyPolicyOptions;
   lang?: Lang;
-  /** `verify` only: let the platform do the RSA and ECDSA arithmetic — WebCrypto in browsers (when
-   * `crypto.subtle` exists: secure contexts), `node:crypto` in Node — (default true); false computes every
-   * signature in WebAssembly. The report is the same either way; only the time differs. */
+  /** Let the platform do the RSA and ECDSA arithmetic — WebCrypto in browsers (when `crypto.subtle`
+   * exists: secure contexts), `node:crypto` in Node — (default true); false computes every signature in the
+   * signature module (RustCrypto in WebAssembly, fetched when first needed), as Ed25519 always is. The
+   * report is the same either way; only the time differs. A check that could not be computed at all (the
+   * signature module failed to load) is an `error` check (`signature_arithmetic_unavailable`), never
+   * `invalid`. */
   platformCrypto?: boolean;
 }
 
@@ -447,9 +453,9 @@ export interface QrVerifyCallOptions extends VerifyCallOptions {
 export interface Verifier {
   /** Verifies the text of a QR stub offline (the seal certificate is found in the trust list, the record's
    * signatures or the status list's signature). */
-  verifyQrStub(stub: string | Uint8Array, options?: QrVerifyCallOptions): QrReport;
+  verifyQrStub(stub: string | Uint8Array, options?: QrVerifyCallOptions): Promise<QrReport>;
   /** Verifies a signed envelope (text, bytes or object). A bad envelope is an invalid report, not a throw.
-   * Asynchronous because the signature arithmetic runs in the platform's WebCrypto when it has one. */
+   * Asynchronous because the signature arithmetic runs in the platform's crypto. */
   verify(envelope: string | Uint8Array | ArrayBuffer | SignedEnvelope, options?: VerifyCallOptions): Promise<VerificationReport>;
   /** Releases the WebAssembly memory of the trust store. */
   free(): void;
@@ -467,20 +473,24 @@ export declare class HocbaError extends Error {
  * `importGradebook`, `validate`, `canonicalBytes`, `canonicalDigest` and `rulesVersion`, which otherwise
  * throw HocbaError `rules_not_loaded`. */
 export declare function init(source?: string | URL | Request | Response | BufferSource | WebAssembly.Module): Promise<unknown>;
-/** Loads the verification module, `hocba_verify_bg.wasm` (browsers; a no-op in Node): needed before
- * `createVerifier` and `verifyQrStub`, which otherwise throw HocbaError `verification_not_loaded`; `verify`
- * loads it itself. */
+/** Loads the verification module, `hocba_verify_bg.wasm`, ahead of use (browsers; a no-op in Node).
+ * `createVerifier`, `verify` and `verifyQrStub` load it themselves, with the rules module it needs. */
 export declare function initVerification(source?: string | URL | Request | Response | BufferSource | WebAssembly.Module): Promise<unknown>;
+/** Loads the signature module, `hocba_signatures_bg.wasm` (RustCrypto for the signature checks the
+ * platform's crypto cannot run), ahead of use; verification loads it itself the first time a check needs
+ * it. Resolves to its exports. */
+export declare function initSignatures(source?: string | URL | Request | Response | BufferSource | WebAssembly.Module): Promise<object>;
 /**
- * The public functions built over the raw wasm-bindgen exports of the two modules (what this package does
- * for itself; for tests and custom loaders): `rulesWasm` is `hocba_rules.js`, `verificationWasm`
- * `hocba_verify.js`, `platformChecker` makes the object that runs signature checks with the platform's
- * crypto (or returns null), `loading` says which modules are loaded and loads the verification module.
+ * The public functions built over the raw wasm-bindgen exports of the modules (what this package does for
+ * itself; for tests and custom loaders): `rulesWasm` is `hocba_rules.js`, `verificationWasm`
+ * `hocba_verify.js`, `makeChecker(platform)` makes the object that runs the signature checks a
+ * verification leaves to JS (the platform's crypto where it can and `platform` is true, else the
+ * signature module), `loading` says which modules are loaded and loads the rules and verification.
  */
 export declare function wrap(
   rulesWasm: object,
   verificationWasm: object,
-  platformChecker?: () => object | null,
+  makeChecker: (platform: boolean) => object,
   loading?: { rules(): boolean; verification(): boolean; load(): Promise<unknown> },
 ): {
   rulesVersion: typeof rulesVersion; assess: typeof assess; importGradebook: typeof importGradebook;
@@ -504,10 +514,11 @@ export declare function validate(record: SchoolRecord | string, options?: { lang
 export declare function canonicalBytes(record: SchoolRecord | string, options?: { lang?: Lang }): Uint8Array;
 /** SHA-256 of the canonical bytes, lower-case hex. */
 export declare function canonicalDigest(record: SchoolRecord | string, options?: { lang?: Lang }): string;
-/** Builds a trust store and CRLs once (throws HocbaError naming each unreadable file). */
-export declare function createVerifier(options: VerifierOptions): Verifier;
-/** Verifies one QR stub offline: `createVerifier(options).verifyQrStub(stub, options)`. */
-export declare function verifyQrStub(stub: string | Uint8Array, options: VerifierOptions & QrVerifyCallOptions): QrReport;
+/** Builds a trust store and CRLs once, its CA links checked with the platform's crypto (rejects with a
+ * HocbaError naming each unreadable file). Loads the rules and verification modules if needed. */
+export declare function createVerifier(options: VerifierOptions): Promise<Verifier>;
+/** Verifies one QR stub offline: `createVerifier(options)`, then its `verifyQrStub(stub, options)`. */
+export declare function verifyQrStub(stub: string | Uint8Array, options: VerifierOptions & QrVerifyCallOptions): Promise<QrReport>;
 /** Verifies one signed envelope offline: `createVerifier(options).verify(envelope, options)`. */
 export declare function verify(
   envelope: string | Uint8Array | ArrayBuffer | SignedEnvelope,

@@ -1,12 +1,15 @@
-// hocba for browsers and bundlers. The package has two WebAssembly modules (decisions D-103): the rules
-// (assess, validate, canonical bytes, gradebooks), loaded by `await init()`, and verification, loaded by
-// `await initVerification()` — only a page that verifies downloads it; `verify()` loads it itself. The
-// record functions (validate, canonical bytes and digest, rulesVersion) are in the rules module alone
+// hocba for browsers and bundlers. The package has three WebAssembly modules (decisions D-103, D-121,
+// D-123): the rules (assess, validate, canonical bytes, gradebooks), loaded by `await init()`; verification,
+// loaded by `await initVerification()` or by the verification functions themselves, which also need the
+// rules (they judge the record itself and lend their Unicode tables); and the signature module, RustCrypto
+// for the signature checks the browser's crypto.subtle cannot run, fetched only when such a check comes.
+// The record functions (validate, canonical bytes and digest, rulesVersion) are in the rules module alone
 // (D-119): call `init()` before them, as before `assess`.
 // Every function returns plain typed objects (see index.d.ts); invalid input throws a HocbaError whose
 // `code` is the stable machine code of the first problem and whose `problems` lists all of them.
 import initRules, * as rules from "./hocba_rules.js";
 import initVerify, * as verification from "./hocba_verify.js";
+import initSignatureWasm, * as signatures from "./hocba_signatures.js";
 export { HocbaError, wrap } from "./errors.js";
 import { wrap } from "./errors.js";
 import { platformChecker } from "./webcrypto.js";
@@ -35,6 +38,7 @@ function loader(initWasm) {
 
 const rulesModule = loader(initRules);
 const verificationModule = loader(initVerify);
+const signatureModule = loader(initSignatureWasm);
 
 /** Loads the rules module (once). `source` defaults to hocba_rules_bg.wasm beside this file. */
 export function init(source) {
@@ -46,9 +50,15 @@ export function initVerification(source) {
   return verificationModule.load(source);
 }
 
+/** Loads the signature module (once); the verification functions load it themselves when a check needs it. */
+export function initSignatures(source) {
+  return signatureModule.load(source).then(() => signatures);
+}
+
 export const { rulesVersion, assess, importGradebook, validate, canonicalBytes, canonicalDigest, verify, verifyQrStub,
-  createVerifier } = wrap(rules, verification, platformChecker, {
+  createVerifier } = wrap(rules, verification, (platform) => platformChecker(() => initSignatures(), platform), {
   rules: () => rulesModule.loaded,
   verification: () => verificationModule.loaded,
-  load: () => verificationModule.load(),
+  // Verification needs both: the rules judge the record itself (D-121).
+  load: () => Promise.all([verificationModule.load(), rulesModule.load()]),
 });

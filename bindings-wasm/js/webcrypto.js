@@ -1,5 +1,9 @@
-// Signature arithmetic by the browser (crypto.subtle: BoringSSL in Chromium) for verification; everything
-// else — parsing, the policy, paths, revocation, the report — stays in the WebAssembly core. See src/webcrypto.rs for the passes and why a pass's report can be trusted.
+// Signature arithmetic for verification (decisions D-87, D-123). The verification module holds none: each
+// pass of a verification (or of building a trust store) lists the checks it assumed, and a checker runs
+// them — with the browser's crypto.subtle (BoringSSL in Chromium) when the module names a WebCrypto
+// algorithm for it, otherwise with the signature module (RustCrypto in WebAssembly), fetched only then.
+// Everything else — parsing, the policy, paths, revocation, the report — stays in the WebAssembly core.
+// See src/delegated.rs for the passes and why a pass's result can be trusted.
 
 const subtle = globalThis.crypto?.subtle;
 
@@ -30,42 +34,62 @@ function verifyParams(alg) {
   return { name: alg.name };
 }
 
-/** 1 valid, 0 invalid, 2 WebCrypto cannot run it (the core then computes it). */
-async function check(verification, i, keys) {
-  const keyId = verification.pendingKeyId(i);
+/**
+ * Computes pending check `i` of `job` in the signature module, loaded by `load()` (once): 1 valid,
+ * 0 invalid, 2 when the module cannot be loaded (offline): the report then says the check could not run.
+ */
+export async function inSignatureModule(job, i, load) {
+  let signatures;
   try {
-    const alg = JSON.parse(verification.pendingAlgorithm(i));
-    const key = keptKey(keys, keyId,
-      () => subtle.importKey("spki", verification.pendingSpki(i), importParams(alg), false, ["verify"]));
-    const ok = await subtle.verify(verifyParams(alg), await key, verification.pendingSignature(i),
-      verification.pendingMessage(i));
-    return ok ? 1 : 0;
+    signatures = await load();
   } catch {
-    keys.delete(keyId);
     return 2;
   }
+  return signatures.verifySignature(job.pendingScheme(i), job.pendingSpki(i), job.pendingMessage(i),
+    job.pendingSignatureDer(i));
 }
 
-/** A WebCrypto checker with its own cache of imported keys (one per verifier), or null without WebCrypto. */
-export function platformChecker() {
-  if (!webCryptoAvailable) return null;
+/** 1 valid, 0 invalid, 2 could not run. */
+async function check(job, i, keys, platform, load) {
+  const algorithm = job.pendingAlgorithm(i);
+  if (platform && algorithm !== "") {
+    const keyId = job.pendingKeyId(i);
+    try {
+      const alg = JSON.parse(algorithm);
+      const key = keptKey(keys, keyId,
+        () => subtle.importKey("spki", job.pendingSpki(i), importParams(alg), false, ["verify"]));
+      const ok = await subtle.verify(verifyParams(alg), await key, job.pendingSignature(i), job.pendingMessage(i));
+      return ok ? 1 : 0;
+    } catch {
+      keys.delete(keyId); // WebCrypto refused the key or the parameters: the signature module decides
+    }
+  }
+  return inSignatureModule(job, i, load);
+}
+
+/**
+ * A checker with its own cache of imported keys (one per verifier). `load()` gives the signature module's
+ * exports (a promise); `platform` false leaves every check to it, as on a page without WebCrypto.
+ */
+export function platformChecker(load, platform = true) {
   const keys = new Map();
+  const usePlatform = platform && webCryptoAvailable;
   return {
-    name: "WebCrypto",
-    checkAll: (verification, count) => Promise.all(Array.from({ length: count }, (_, i) => check(verification, i, keys))),
+    name: usePlatform ? "WebCrypto" : "signature module",
+    checkAll: (job, count) => Promise.all(Array.from({ length: count }, (_, i) => check(job, i, keys, usePlatform, load))),
   };
 }
 
 /**
- * Runs `verification` (a wasm `Verification`) to its report with `verifier`'s trust store: each pass's
- * pending signature checks go to `checker` together (WebCrypto here, node:crypto in Node). With `checker`
- * null, one pass computes them all in WebAssembly.
+ * Runs passes to the end: `run()` runs one over `job` (a wasm Verifier, Verification or QrVerification)
+ * and returns its number of pending checks; `checker` runs them and `answer(outcomes)` says whether the
+ * pass stands.
  */
-export async function runVerification(verification, verifier, checker) {
+export async function settle(job, run, answer, checker) {
   for (;;) {
-    const pending = verification.run(verifier, checker !== null);
-    if (pending === 0) return verification.report();
-    const outcomes = await checker.checkAll(verification, pending);
-    if (verification.answer(Uint8Array.from(outcomes))) return verification.report();
+    const pending = run();
+    if (pending === 0) return;
+    const outcomes = await checker.checkAll(job, pending);
+    if (answer(Uint8Array.from(outcomes))) return;
   }
 }

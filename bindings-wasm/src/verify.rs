@@ -3,18 +3,24 @@
 //! and the policy passed in — the same `hocba_core::verify::verify` the CLI runs, with no clock and no
 //! network. Files arrive concatenated with their lengths, so no JS arrays cross the boundary.
 
+use hocba_core::check::{checks_from_json, Check};
 use hocba_core::json::{from_value, read_value, ASSESS_LIMITS};
 use hocba_core::pki::policy::policy_id_from_dotted;
-use hocba_core::pki::{CrlInfo, TrustStore};
-use hocba_core::qr::{verify_stub, QrVerifyInputs};
+#[cfg(all(feature = "signature-fallback", feature = "rules"))]
+use hocba_core::pki::NoPathCache;
+use hocba_core::pki::{CertInfo, CrlInfo, PathCache, TrustStore};
+use hocba_core::qr::{verify_stub_in, QrReport, QrVerifyInputs};
 use hocba_core::status::{parse_status_document, StatusDocument, StatusListError};
 use hocba_core::time::UnixTime;
-use hocba_core::verify::{verify_cached, VerificationReport, VerifyInputs, VerifyPolicy};
+use hocba_core::verify::{
+    parse_envelope, unreadable_envelope_report, verify_envelope_with_record_checks, Envelope,
+    EnvelopeError, VerificationReport, VerifyInputs, VerifyPolicy,
+};
 use hocba_core::Lang;
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 
-use crate::webcrypto::{Exchange, MAX_PASSES};
+use crate::delegated::Exchange;
 use crate::{lang, text};
 
 /// One input problem as the JS layer expects it (`HocbaError.problems`).
@@ -133,19 +139,30 @@ fn policy(text: &str, lang: Lang) -> Result<VerifyPolicy, Value> {
     Ok(policy)
 }
 
-/// A trust store and CRLs, built once, for verifying many envelopes.
+/// A trust store and CRLs, built once, for verifying many envelopes. The store's CA links are signature
+/// checks, so it is built in passes like a verification (`delegated.rs`): `buildStore` until it asks
+/// nothing or `answerStore` confirms the pass, then `storeResult`.
 #[wasm_bindgen]
 #[derive(Debug)]
 pub struct Verifier {
-    store: TrustStore,
+    trust_files: Vec<(String, Vec<u8>)>,
+    as_of: Option<UnixTime>,
+    source: String,
+    lang: Lang,
     crls: Vec<CrlInfo>,
+    /// The store of the last pass, or why there is none (a refusal's JSON text).
+    built: Option<Result<TrustStore, String>>,
+    /// Whether `built` stands (its pass asked nothing or was confirmed).
+    settled: bool,
+    exchange: Exchange,
 }
 
 #[wasm_bindgen]
 impl Verifier {
-    /// Builds the trust store from certificate files (self-signed ones are anchors, the others
-    /// intermediates) and decodes the CRLs. `names` is a JSON array of the certificate files' names;
-    /// `source` and `as_of` (RFC 3339 or empty) describe the trust list in reports.
+    /// Reads the certificate files (PEM or DER; self-signed ones become anchors, the others
+    /// intermediates, once the store is built) and decodes the CRLs. `names` is a JSON array of the
+    /// certificate files' names; `source` and `as_of` (RFC 3339 or empty) describe the trust list in
+    /// reports.
     ///
     /// # Errors
     /// JSON text `{"ok": false, "errors": [{code, pointer, message}]}` naming every file that cannot be read.
@@ -166,9 +183,9 @@ impl Verifier {
         let crl_files = split(crls, crl_lengths, "CRL").map_err(|p| refusal(vec![p]))?;
         let trust_names = names(trust_names, trust_files.len(), "trust");
         let mut problems = Vec::new();
-        let mut store = TrustStore::new();
         for (i, (file, name)) in trust_files.iter().zip(&trust_names).enumerate() {
-            if let Err(e) = store.add_file(name, file) {
+            // Read now, so that a bad file is refused at once; the store is built by `build_store`.
+            if let Err(e) = CertInfo::load_many(file) {
                 problems.push(problem(
                     e.code(),
                     &format!("/trust/{i}"),
@@ -195,16 +212,148 @@ impl Verifier {
                 )),
             }
         }
-        if !as_of.is_empty() {
+        let as_of = if as_of.is_empty() {
+            None
+        } else {
             match time(as_of, "/trustAsOf", lang) {
-                Ok(t) => store.as_of = Some(t),
-                Err(p) => problems.push(p),
+                Ok(t) => Some(t),
+                Err(p) => {
+                    problems.push(p);
+                    None
+                }
             }
-        }
+        };
         if !problems.is_empty() {
             return Err(refusal(problems));
         }
-        let mut store = store.finish().map_err(|e| {
+        Ok(Verifier {
+            trust_files: trust_names
+                .into_iter()
+                .zip(trust_files.iter().map(|f| f.to_vec()))
+                .collect(),
+            as_of,
+            source: source.into(),
+            lang,
+            crls: decoded,
+            built: None,
+            settled: false,
+            exchange: Exchange::default(),
+        })
+    }
+
+    /// One pass of building the trust store; returns the number of signature checks it left pending.
+    #[wasm_bindgen(js_name = buildStore)]
+    pub fn build_store(&mut self) -> usize {
+        // The exchange is set aside while the pass borrows it, so the store can be built from `self`.
+        let mut exchange = core::mem::take(&mut self.exchange);
+        let built = self.store_with(&exchange.pass());
+        self.exchange = exchange;
+        self.built = Some(built);
+        let pending = self.exchange.pending().len();
+        self.settled = pending == 0;
+        pending
+    }
+
+    /// The outcomes of the store's pending checks (as [`Verification::answer`]); true when the last
+    /// pass's store stands.
+    #[wasm_bindgen(js_name = answerStore)]
+    pub fn answer_store(&mut self, outcomes: &[u8]) -> bool {
+        self.settled = self.exchange.answer(outcomes);
+        self.settled
+    }
+
+    /// Empty once the store stands, else the refusal's JSON text (no anchor, or not built yet).
+    #[wasm_bindgen(js_name = storeResult)]
+    #[must_use]
+    pub fn store_result(&self) -> String {
+        match (&self.built, self.settled) {
+            // A link or root that could not be checked would silently drop out of the store: say why.
+            (Some(_), true) if self.exchange.any_unavailable() => refusal(vec![problem(
+                "signature_arithmetic_unavailable",
+                "/trust",
+                match self.lang {
+                    Lang::Vi => "không tải được phần kiểm tra chữ ký nên chưa kiểm tra được các chứng thư tin cậy (kiểm tra kết nối rồi thử lại)".into(),
+                    Lang::En => "the signature module could not be loaded, so the trusted certificates could not be checked (check the connection and try again)".into(),
+                },
+            )]),
+            (Some(Ok(_)), true) => String::new(),
+            (Some(Err(refused)), true) => refused.clone(),
+            _ => not_settled("the trust store"),
+        }
+    }
+
+    /// The same inputs as [`Verifier::verify`], for a verification in passes whose signature checks JS
+    /// runs (`delegated.rs`).
+    ///
+    /// # Errors
+    /// The refusal's JSON text when `now` or the policy options are unusable.
+    pub fn start(
+        &self,
+        envelope: Vec<u8>,
+        status_list: Option<String>,
+        now: &str,
+        policy_options: &str,
+        lang_code: &str,
+    ) -> Result<Verification, String> {
+        let (now, policy, lang) = settings(now, policy_options, lang_code)?;
+        Ok(Verification {
+            envelope: parse_envelope(&envelope),
+            record_checks: None,
+            status: status_list.map(|text| parse_status_document(text.as_bytes())),
+            now,
+            policy,
+            lang,
+            exchange: Exchange::default(),
+            report: None,
+            settled: false,
+        })
+    }
+
+    /// Starts verifying a QR stub (the `HC1:`-style text scanned from a printed học bạ) at `now`, with
+    /// the full record or signed envelope it stands for when the reader has it, and the school's status
+    /// list, in passes as [`Verifier::start`]. The seal certificate is found in the trust store, the
+    /// record's signatures or the status list's signature (core D-51).
+    ///
+    /// # Errors
+    /// The refusal's JSON text when `now` or the policy options are unusable.
+    #[wasm_bindgen(js_name = startQrStub)]
+    pub fn start_qr_stub(
+        &self,
+        stub: String,
+        record: Option<Vec<u8>>,
+        status_list: Option<String>,
+        now: &str,
+        policy_options: &str,
+        lang_code: &str,
+    ) -> Result<QrVerification, String> {
+        let (now, policy, lang) = settings(now, policy_options, lang_code)?;
+        Ok(QrVerification {
+            stub,
+            record,
+            status: status_list.map(|text| parse_status_document(text.as_bytes())),
+            now,
+            policy,
+            lang,
+            exchange: Exchange::default(),
+            report: None,
+            settled: false,
+        })
+    }
+}
+
+impl Verifier {
+    /// The trust store from the files, each signature check asked of `cache` first.
+    fn store_with(&self, cache: &dyn PathCache) -> Result<TrustStore, String> {
+        let mut store = TrustStore::new();
+        for (name, file) in &self.trust_files {
+            // Each file was read once already in `new`: a failure here is not expected.
+            store
+                .add_file_in(name, file, cache)
+                .map_err(|e| refusal(vec![problem(e.code(), "/trust", alloc_string(&e))]))?;
+        }
+        store.as_of = self.as_of;
+        let lang = self.lang;
+        let mut store = store.finish_in(cache).map_err(|e| {
             refusal(vec![problem(
                 e.code(),
                 "/trust",
@@ -216,29 +365,306 @@ impl Verifier {
                 },
             )])
         })?;
-        if !source.is_empty() {
-            store.source = Some(source.into());
+        if !self.source.is_empty() {
+            store.source = Some(self.source.clone());
         }
-        Ok(Verifier {
+        Ok(store)
+    }
+}
+
+/// `now`, the policy options and the language, or the refusal naming every unusable one.
+fn settings(
+    now: &str,
+    policy_options: &str,
+    lang_code: &str,
+) -> Result<(UnixTime, VerifyPolicy, Lang), String> {
+    let lang = lang(lang_code);
+    match (time(now, "/now", lang), policy(policy_options, lang)) {
+        (Ok(n), Ok(p)) => Ok((n, p, lang)),
+        (n, p) => Err(refusal([n.err(), p.err()].into_iter().flatten().collect())),
+    }
+}
+
+fn not_settled(what: &str) -> String {
+    refusal(vec![problem(
+        "usage",
+        "",
+        format!("{what} is not settled: run its passes first"),
+    )])
+}
+
+/// The store a verification pass runs with: the verifier's, once it stands.
+fn settled_store(verifier: &Verifier) -> Option<&TrustStore> {
+    match (&verifier.built, verifier.settled) {
+        (Some(Ok(store)), true) => Some(store),
+        _ => None,
+    }
+}
+
+/// One envelope's verification, run in passes (see `delegated.rs`): while `run` returns a number of
+/// pending checks other than zero, their outcomes go to `answer`; when it returns true, or a pass asks
+/// nothing, `report` is the verification's report. The record's own checks come from the rules module
+/// first (`recordText`, `setRecordChecks`, decisions D-121).
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct Verification {
+    envelope: Result<Envelope, EnvelopeError>,
+    /// The record's own checks, as the rules module judged them (`set_record_checks`).
+    record_checks: Option<Vec<Check>>,
+    status: Option<Result<StatusDocument, StatusListError>>,
+    now: UnixTime,
+    policy: VerifyPolicy,
+    lang: Lang,
+    exchange: Exchange,
+    report: Option<VerificationReport>,
+    settled: bool,
+}
+
+#[wasm_bindgen]
+impl Verification {
+    /// Runs one pass with `verifier`'s trust store and CRLs. Signature checks whose outcome is not
+    /// known yet are assumed valid and listed as pending. Returns their number.
+    pub fn run(&mut self, verifier: &Verifier) -> usize {
+        let Some(store) = settled_store(verifier) else {
+            self.report = None;
+            return 0;
+        };
+        let inputs = VerifyInputs {
             store,
-            crls: decoded,
-        })
+            crls: &verifier.crls,
+            status_list: self.status.as_ref(),
+            now: self.now,
+            policy: &self.policy,
+        };
+        let pass = &self.exchange.pass();
+        let record_checks = &self.record_checks;
+        self.report = Some(match &self.envelope {
+            Ok(env) => verify_envelope_with_record_checks(env, &inputs, pass, &|record| {
+                record_checks
+                    .clone()
+                    .unwrap_or_else(|| unjudged_record_checks(record))
+            }),
+            Err(e) => unreadable_envelope_report(e, &inputs),
+        });
+        let pending = self.exchange.pending().len();
+        self.settled = pending == 0;
+        pending
     }
 
-    /// Verifies a signed envelope (`hocba.signed/1`) at `now` (RFC 3339) with the school's status list
-    /// (JSON text, or none) and the policy options (JSON object text, or empty): `{"ok": true, "report":
-    /// …}` (the core's `hocba.verification-report/1`, messages in `lang`) or `{"ok": false, "errors": […]}`
-    /// when `now` or the options are unusable. A bad envelope or status list is a report, not an error.
-    /// All arithmetic runs in WebAssembly; `js/webcrypto.js` drives [`Verification`] to use WebCrypto.
+    /// The JSON text of the envelope's record, for the rules module's `recordChecks`; none when the
+    /// envelope cannot be read (its report needs no record checks).
+    #[wasm_bindgen(js_name = recordText)]
+    #[must_use]
+    pub fn record_text(&self) -> Option<String> {
+        self.envelope.as_ref().ok().map(|env| text(&env.record))
+    }
+
+    /// Takes the rules module's answer for [`Verification::record_text`] (the `checks` array of
+    /// `recordChecks`). False when it is not such an array (nothing is taken).
+    #[wasm_bindgen(js_name = setRecordChecks)]
+    pub fn set_record_checks(&mut self, checks: &str) -> bool {
+        let parsed = read_value(checks.as_bytes(), ASSESS_LIMITS)
+            .ok()
+            .and_then(|v| checks_from_json(&v));
+        let taken = parsed.is_some();
+        if taken {
+            self.record_checks = parsed;
+        }
+        taken
+    }
+
+    /// The outcomes of the pending checks in order (1 valid, 0 invalid, 2 could not be computed).
+    /// True when the last pass's report stands.
+    pub fn answer(&mut self, outcomes: &[u8]) -> bool {
+        self.settled = self.exchange.answer(outcomes);
+        self.settled
+    }
+
+    /// `{"ok": true, "report": …}` of the settled pass (the core's `hocba.verification-report/1`,
+    /// messages in the language asked for).
+    #[must_use]
+    pub fn report(&self) -> String {
+        match (&self.report, self.settled) {
+            (Some(report), true) => text(&json!({"ok": true, "report": report.to_json(self.lang)})),
+            _ => not_settled("the verification"),
+        }
+    }
+}
+
+/// One QR stub's verification, in passes as [`Verification`].
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct QrVerification {
+    stub: String,
+    record: Option<Vec<u8>>,
+    status: Option<Result<StatusDocument, StatusListError>>,
+    now: UnixTime,
+    policy: VerifyPolicy,
+    lang: Lang,
+    exchange: Exchange,
+    report: Option<QrReport>,
+    settled: bool,
+}
+
+#[wasm_bindgen]
+impl QrVerification {
+    /// Runs one pass (as [`Verification::run`]).
+    pub fn run(&mut self, verifier: &Verifier) -> usize {
+        let Some(store) = settled_store(verifier) else {
+            self.report = None;
+            return 0;
+        };
+        self.report = Some(verify_stub_in(
+            &self.stub,
+            &QrVerifyInputs {
+                store,
+                certificates: &[],
+                crls: &verifier.crls,
+                status_list: self.status.as_ref(),
+                now: self.now,
+                policy: &self.policy,
+                record: self.record.as_deref(),
+            },
+            &self.exchange.pass(),
+        ));
+        let pending = self.exchange.pending().len();
+        self.settled = pending == 0;
+        pending
+    }
+
+    /// As [`Verification::answer`].
+    pub fn answer(&mut self, outcomes: &[u8]) -> bool {
+        self.settled = self.exchange.answer(outcomes);
+        self.settled
+    }
+
+    /// `{"ok": true, "report": …}` of the settled pass (the core's QR report).
+    #[must_use]
+    pub fn report(&self) -> String {
+        match (&self.report, self.settled) {
+            (Some(report), true) => text(&json!({"ok": true, "report": report.to_json(self.lang)})),
+            _ => not_settled("the QR verification"),
+        }
+    }
+}
+
+/// The accessors JS reads a pending check with, for each object that runs passes.
+macro_rules! pending_checks {
+    ($owner:ty) => {
+        #[wasm_bindgen]
+        impl $owner {
+            /// The WebCrypto algorithm of pending check `i` (JSON), or empty: the platform must not
+            /// run it (the signature module does).
+            #[wasm_bindgen(js_name = pendingAlgorithm)]
+            #[must_use]
+            pub fn pending_algorithm(&self, i: usize) -> String {
+                self.exchange
+                    .pending()
+                    .get(i)
+                    .map(|r| r.algorithm.clone())
+                    .unwrap_or_default()
+            }
+
+            /// What pending check `i`'s imported key may be reused by.
+            #[wasm_bindgen(js_name = pendingKeyId)]
+            #[must_use]
+            pub fn pending_key_id(&self, i: usize) -> String {
+                self.exchange
+                    .pending()
+                    .get(i)
+                    .map(|r| r.key_id.clone())
+                    .unwrap_or_default()
+            }
+
+            /// Pending check `i`'s key (DER SubjectPublicKeyInfo).
+            #[wasm_bindgen(js_name = pendingSpki)]
+            #[must_use]
+            pub fn pending_spki(&self, i: usize) -> Vec<u8> {
+                self.exchange
+                    .pending()
+                    .get(i)
+                    .map(|r| r.spki.clone())
+                    .unwrap_or_default()
+            }
+
+            /// Pending check `i`'s signed bytes.
+            #[wasm_bindgen(js_name = pendingMessage)]
+            #[must_use]
+            pub fn pending_message(&self, i: usize) -> Vec<u8> {
+                self.exchange
+                    .pending()
+                    .get(i)
+                    .map(|r| r.message.clone())
+                    .unwrap_or_default()
+            }
+
+            /// Pending check `i`'s signature, as WebCrypto takes it (`r ‖ s` for ECDSA).
+            #[wasm_bindgen(js_name = pendingSignature)]
+            #[must_use]
+            pub fn pending_signature(&self, i: usize) -> Vec<u8> {
+                self.exchange
+                    .pending()
+                    .get(i)
+                    .map(|r| r.signature.clone())
+                    .unwrap_or_default()
+            }
+
+            /// Pending check `i`'s scheme, as the signature module reads it.
+            #[wasm_bindgen(js_name = pendingScheme)]
+            #[must_use]
+            pub fn pending_scheme(&self, i: usize) -> String {
+                self.exchange
+                    .pending()
+                    .get(i)
+                    .map(|r| r.scheme.clone())
+                    .unwrap_or_default()
+            }
+
+            /// Pending check `i`'s signature as signed (DER for ECDSA), for the signature module.
+            #[wasm_bindgen(js_name = pendingSignatureDer)]
+            #[must_use]
+            pub fn pending_signature_der(&self, i: usize) -> Vec<u8> {
+                self.exchange
+                    .pending()
+                    .get(i)
+                    .map(|r| r.signature_der.clone())
+                    .unwrap_or_default()
+            }
+        }
+    };
+}
+
+pending_checks!(Verifier);
+pending_checks!(Verification);
+pending_checks!(QrVerification);
+
+/// Verification in one call, as the CLI runs it: every signature computed here by this build's backend
+/// and the record judged by the rules linked here. For the build with everything inside (the
+/// wasm-bindgen tests, which hold it to the native reports, and the native side of the benchmark), never
+/// the package's verification module.
+#[cfg(all(feature = "signature-fallback", feature = "rules"))]
+#[wasm_bindgen]
+impl Verifier {
+    /// Builds the store (once) and verifies `envelope`: `{"ok": true, "report": …}`, or the refusal's
+    /// JSON text.
     #[must_use]
     pub fn verify(
-        &self,
+        &mut self,
         envelope: &[u8],
         status_list: Option<String>,
         now: &str,
         policy_options: &str,
         lang_code: &str,
     ) -> String {
+        if self.built.is_none() {
+            self.built = Some(self.store_with(&NoPathCache));
+            self.settled = true;
+        }
+        let store = match &self.built {
+            Some(Ok(store)) => store,
+            Some(Err(refused)) => return refused.clone(),
+            None => return not_settled("the trust store"),
+        };
         match self.start(
             envelope.to_vec(),
             status_list,
@@ -246,193 +672,53 @@ impl Verifier {
             policy_options,
             lang_code,
         ) {
-            Ok(mut verification) => {
-                verification.run(self, false);
-                verification.report()
+            Ok(verification) => {
+                let inputs = VerifyInputs {
+                    store,
+                    crls: &self.crls,
+                    status_list: verification.status.as_ref(),
+                    now: verification.now,
+                    policy: &verification.policy,
+                };
+                let report = match &verification.envelope {
+                    Ok(env) => verify_envelope_with_record_checks(
+                        env,
+                        &inputs,
+                        &NoPathCache,
+                        &hocba_core::record::record_checks,
+                    ),
+                    Err(e) => unreadable_envelope_report(e, &inputs),
+                };
+                text(&json!({"ok": true, "report": report.to_json(verification.lang)}))
             }
             Err(refused) => refused,
         }
     }
-
-    /// The same inputs as [`Verifier::verify`], for a verification in passes whose signature checks
-    /// WebCrypto may run (`webcrypto.rs`).
-    ///
-    /// # Errors
-    /// The `{"ok": false, "errors": […]}` text of [`Verifier::verify`].
-    pub fn start(
-        &self,
-        envelope: Vec<u8>,
-        status_list: Option<String>,
-        now: &str,
-        policy_options: &str,
-        lang_code: &str,
-    ) -> Result<Verification, String> {
-        let lang = lang(lang_code);
-        let now = time(now, "/now", lang);
-        let policy = policy(policy_options, lang);
-        let (now, policy) = match (now, policy) {
-            (Ok(n), Ok(p)) => (n, p),
-            (n, p) => return Err(refusal([n.err(), p.err()].into_iter().flatten().collect())),
-        };
-        Ok(Verification {
-            envelope,
-            status: status_list.map(|text| parse_status_document(text.as_bytes())),
-            now,
-            policy,
-            lang,
-            exchange: Exchange::default(),
-            report: None,
-            passes: 0,
-        })
-    }
-
-    /// Verifies a QR stub (the `HC1:`-style text scanned from a printed học bạ) at `now`, with the full
-    /// record or signed envelope it stands for when the reader has it, and the school's status list:
-    /// `{"ok": true, "report": …}` (the core's QR report) or `{"ok": false, "errors": […]}` as for
-    /// [`Verifier::verify`]. The seal certificate is found in the trust store, the record's signatures
-    /// or the status list's signature (core D-51).
-    #[wasm_bindgen(js_name = verifyQrStub)]
-    #[must_use]
-    pub fn verify_qr_stub(
-        &self,
-        stub: &str,
-        record: Option<Vec<u8>>,
-        status_list: Option<String>,
-        now: &str,
-        policy_options: &str,
-        lang_code: &str,
-    ) -> String {
-        let lang = lang(lang_code);
-        let now = time(now, "/now", lang);
-        let policy = policy(policy_options, lang);
-        let (now, policy) = match (now, policy) {
-            (Ok(n), Ok(p)) => (n, p),
-            (n, p) => return refusal([n.err(), p.err()].into_iter().flatten().collect()),
-        };
-        let status = status_list.map(|text| parse_status_document(text.as_bytes()));
-        let report = verify_stub(
-            stub,
-            &QrVerifyInputs {
-                store: &self.store,
-                certificates: &[],
-                crls: &self.crls,
-                status_list: status.as_ref(),
-                now,
-                policy: &policy,
-                record: record.as_deref(),
-            },
-        );
-        text(&json!({"ok": true, "report": report.to_json(lang)}))
-    }
 }
 
-/// One envelope's verification, run in passes (see `webcrypto.rs`): while `run` returns a number of
-/// pending checks other than zero, their outcomes go to `answer`; when it returns true, or a pass asks
-/// nothing, `report` is the verification's report.
-#[wasm_bindgen]
-#[derive(Debug)]
-pub struct Verification {
-    envelope: Vec<u8>,
-    status: Option<Result<StatusDocument, StatusListError>>,
-    now: UnixTime,
-    policy: VerifyPolicy,
-    lang: Lang,
-    exchange: Exchange,
-    report: Option<VerificationReport>,
-    passes: usize,
-}
-
-#[wasm_bindgen]
-impl Verification {
-    /// Runs one pass with `verifier`'s trust store and CRLs. With `delegate`, signature checks whose
-    /// outcome is not known yet are assumed valid and listed as pending; without, they are computed here.
-    /// Returns the number of pending checks.
-    pub fn run(&mut self, verifier: &Verifier, delegate: bool) -> usize {
-        let inputs = VerifyInputs {
-            store: &verifier.store,
-            crls: &verifier.crls,
-            status_list: self.status.as_ref(),
-            now: self.now,
-            policy: &self.policy,
-        };
-        let delegate = delegate && self.passes < MAX_PASSES;
-        self.passes += 1;
-        self.report = Some(verify_cached(
-            &self.envelope,
-            &inputs,
-            &self.exchange.pass(delegate),
-        ));
-        self.exchange.pending().len()
+/// The record's own checks when the rules module did not judge the record: in a build with the rules
+/// (the wasm-bindgen tests' module) the rules judge it here; in the verification module alone both
+/// checks say they could not run, so the verdict cannot be valid (D-121).
+fn unjudged_record_checks(record: &Value) -> Vec<Check> {
+    #[cfg(feature = "rules")]
+    {
+        hocba_core::record::record_checks(record)
     }
-
-    /// The WebCrypto algorithm of pending check `i` (JSON), or empty.
-    #[wasm_bindgen(js_name = pendingAlgorithm)]
-    #[must_use]
-    pub fn pending_algorithm(&self, i: usize) -> String {
-        self.exchange
-            .pending()
-            .get(i)
-            .map(|r| r.algorithm.clone())
-            .unwrap_or_default()
-    }
-
-    /// What pending check `i`'s imported key may be reused by.
-    #[wasm_bindgen(js_name = pendingKeyId)]
-    #[must_use]
-    pub fn pending_key_id(&self, i: usize) -> String {
-        self.exchange
-            .pending()
-            .get(i)
-            .map(|r| r.key_id.clone())
-            .unwrap_or_default()
-    }
-
-    /// Pending check `i`'s key (DER SubjectPublicKeyInfo).
-    #[wasm_bindgen(js_name = pendingSpki)]
-    #[must_use]
-    pub fn pending_spki(&self, i: usize) -> Vec<u8> {
-        self.exchange
-            .pending()
-            .get(i)
-            .map(|r| r.spki.clone())
-            .unwrap_or_default()
-    }
-
-    /// Pending check `i`'s signed bytes.
-    #[wasm_bindgen(js_name = pendingMessage)]
-    #[must_use]
-    pub fn pending_message(&self, i: usize) -> Vec<u8> {
-        self.exchange
-            .pending()
-            .get(i)
-            .map(|r| r.message.clone())
-            .unwrap_or_default()
-    }
-
-    /// Pending check `i`'s signature, as WebCrypto takes it.
-    #[wasm_bindgen(js_name = pendingSignature)]
-    #[must_use]
-    pub fn pending_signature(&self, i: usize) -> Vec<u8> {
-        self.exchange
-            .pending()
-            .get(i)
-            .map(|r| r.signature.clone())
-            .unwrap_or_default()
-    }
-
-    /// The outcomes of the pending checks in order (1 valid, 0 invalid, 2 WebCrypto could not run it).
-    /// True when the last pass's report stands.
-    pub fn answer(&mut self, outcomes: &[u8]) -> bool {
-        self.exchange.answer(outcomes)
-    }
-
-    /// `{"ok": true, "report": …}` of the last pass.
-    #[must_use]
-    pub fn report(&self) -> String {
-        match &self.report {
-            Some(report) => text(&json!({"ok": true, "report": report.to_json(self.lang)})),
-            None => refusal(vec![problem("usage", "", "no pass has run".into())]),
-        }
+    #[cfg(not(feature = "rules"))]
+    {
+        let _ = record;
+        ["schema", "arithmetic"]
+            .into_iter()
+            .map(|id| {
+                Check::new(
+                    id,
+                    hocba_core::check::CheckStatus::Error,
+                    "record_not_judged",
+                    "quy chế chưa được nạp nên chưa kiểm tra được hồ sơ",
+                    "the rules module did not judge the record, so it was not checked",
+                )
+            })
+            .collect()
     }
 }
 

@@ -214,7 +214,7 @@ fn check_verification_vector(name: &str, text: &str) {
             .unwrap();
             verifiers.push((key.clone(), verifier));
         }
-        let (_, verifier) = verifiers.iter().find(|(k, _)| *k == key).unwrap();
+        let (_, verifier) = verifiers.iter_mut().find(|(k, _)| *k == key).unwrap();
         verifier.verify(
             envelope.as_bytes(),
             status,

@@ -16,7 +16,7 @@ function showVersion() {
   }
 }
 
-// The parent view may load the rules module itself (its results table needs it).
+// The parent view may load the rules module itself (verification needs it, D-121).
 document.addEventListener("hocba:rules-loaded", showVersion);
 
 /** The rules module (once), which the teacher view needs; its handlers wait for it. */
@@ -44,14 +44,11 @@ document.getElementById("lang").addEventListener("click", () => {
 applyI18n();
 initParent();
 // Each view's module first, the other's after it, in the background: the page works offline once both
-// are in, and its first load carries one module (D-103). A link to #parent (e.g. from a printed record's
-// instructions) opens the parent view, which needs only the verification module.
+// are in, and the teacher view's first load carries one module (D-103). A link to #parent (e.g. from a
+// printed record's instructions) opens the parent view, which loads verification and then the rules that
+// judge the record itself (D-121); `show` starts it.
 if (location.hash === "#parent") {
   show("parent");
-  startParent().then(() => {
-    showVersion();
-    idle(() => loadRules().catch(() => {})); // tried again when the teacher view is used
-  });
 } else {
   loadRules().then(() => idle(() => startParent()), (e) => {
     document.getElementById("problems").textContent = String(e.message ?? e);

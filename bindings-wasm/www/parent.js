@@ -36,20 +36,23 @@ async function loadDemo() {
 }
 
 function setTrust(trust) {
-  state.verifier?.free();
+  state.verifier?.then((v) => v.free(), () => {});
   state.verifier = null;
   state.trust = trust;
   renderTrustLabel();
 }
 
+/** The verifier of the trust set in use, built once (a promise: its CA links are checked asynchronously). */
 function verifier() {
   if (!state.verifier) {
-    state.verifier = createVerifier({
+    const building = createVerifier({
       trust: state.trust.files,
       crls: state.trust.crls,
       trustSource: state.trust.demo ? t("demoTrustSource") : state.trust.files.map((f) => f.name).join(", "),
       lang: lang(),
     });
+    state.verifier = building;
+    building.catch(() => { if (state.verifier === building) state.verifier = null; }); // tried again next time
   }
   return state.verifier;
 }
@@ -72,18 +75,22 @@ function now() {
 
 async function run() {
   if (!state.envelope) return;
-  await startParent();
+  if (!(await startParent())) {
+    renderVerdict("indeterminate", $("trust-error").textContent);
+    $("report").replaceChildren();
+    return;
+  }
   // Verification is asynchronous (WebCrypto); only the newest one may render.
   const ticket = ++state.runs;
   state.view = "record";
   $("trust-error").textContent = "";
   let report;
   try {
-    report = await verifier().verify(state.envelope.bytes, { statusList: state.statusList, now: now(), lang: lang() });
+    report = await (await verifier()).verify(state.envelope.bytes, { statusList: state.statusList, now: now(), lang: lang() });
   } catch (e) {
     if (ticket !== state.runs) return;
-    // Unusable trust files or time: nothing could be checked; say why, never "valid".
-    state.verifier = null;
+    // Unusable trust files or time: nothing could be checked; say why, never "valid". (A trust set that
+    // failed is built again on the next run: `verifier`.)
     const message = e.problems?.map((p) => p.message).join("; ") ?? String(e);
     $("trust-error").textContent = message;
     renderVerdict("indeterminate", message);
@@ -135,29 +142,8 @@ function recordSection(report) {
   return section;
 }
 
-/**
- * Whether the rules module is in: the results table checks the record's canonical digest with it (D-119).
- * The verdict does not wait for it; the first call starts loading it, and the report is shown again when it
- * arrives.
- */
-let rules = "idle";
-function rulesReady() {
-  if (rules === "idle") {
-    rules = "loading";
-    init().then(() => {
-      rules = "ready";
-      document.dispatchEvent(new Event("hocba:rules-loaded")); // the footer's version
-      if (state.envelope) rerenderParent();
-    }, () => {
-      rules = "idle"; // offline: tried again on the next report
-    });
-  }
-  return rules === "ready";
-}
-
 /** The record parsed in JS, shown only if its canonical digest is the one the report verified. */
 function signedRecord(report) {
-  if (!rulesReady()) return null;
   try {
     const envelope = JSON.parse(new TextDecoder().decode(state.envelope.bytes));
     return canonicalDigest(envelope.record) === report.digest ? envelope.record : null;
@@ -327,13 +313,20 @@ function renderQr(report) {
 async function runQr() {
   const text = $("qr-text").value.trim();
   if (!text) return;
-  await startParent();
+  if (!(await startParent())) {
+    renderVerdict("indeterminate", $("trust-error").textContent);
+    $("report").replaceChildren();
+    return;
+  }
   state.view = "qr";
   state.runs += 1; // a record verification still running must not replace this view
+  const ticket = state.runs;
   try {
-    renderQr(verifier().verifyQrStub(text, { record: state.envelope?.bytes ?? null, statusList: state.statusList, now: now(), lang: lang() }));
+    const report = await (await verifier()).verifyQrStub(text,
+      { record: state.envelope?.bytes ?? null, statusList: state.statusList, now: now(), lang: lang() });
+    if (ticket === state.runs) renderQr(report);
   } catch (e) {
-    state.verifier = null;
+    if (ticket !== state.runs) return;
     const message = e.problems?.map((p) => p.message).join("; ") ?? String(e);
     $("trust-error").textContent = message;
     renderVerdict("indeterminate", message);
@@ -399,7 +392,8 @@ export function initParent() {
 let starting = null;
 
 /**
- * Loads the verification module and the demo trust store and samples, once. A missing demo leaves the view
+ * Loads the verification module, the rules module (verification asks it to judge the record itself: its
+ * schema and arithmetic, D-121) and the demo trust store and samples, once. A missing demo leaves the view
  * usable with the user's own files; a module that did not load is tried again on the next use.
  */
 export function startParent() {
@@ -408,14 +402,18 @@ export function startParent() {
       if (!state.trust) setTrust({ demo: true, files: demo.trust, crls: demo.crls });
       renderSampleButtons();
     }, (e) => { $("trust-error").textContent = `${t("demoMissing")}: ${e.message}`; })
-      // Ready for a test to drive once the rules module, which the results table needs, is in too.
-      .then(() => init().catch(() => {}))
-      .then(() => { document.body.dataset.parentReady = "true"; }),
-    (e) => {
-      starting = null;
-      $("trust-error").textContent = `${t("verificationMissing")}: ${e.message ?? e}`;
-    },
-  );
+      .then(() => init())
+      .then(() => {
+        document.dispatchEvent(new Event("hocba:rules-loaded")); // the footer's version
+        $("trust-error").textContent = "";
+        document.body.dataset.parentReady = "true";
+        return true;
+      }),
+  ).catch((e) => {
+    starting = null;
+    $("trust-error").textContent = `${t("verificationMissing")}: ${e.message ?? e}`;
+    return false;
+  });
   return starting;
 }
 

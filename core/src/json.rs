@@ -12,6 +12,7 @@ use crate::assess::raw::{self, RawAssessInput};
 use crate::assess::{AssessError, AssessErrors};
 use crate::rules::config::RulesConfig;
 use crate::AssessInput;
+use crate::Lang;
 
 pub use hocba_json_reader::{escape_pointer_token, Limits, ReadError};
 
@@ -82,6 +83,62 @@ macro_rules! from_read_error {
 pub(crate) use from_read_error;
 
 from_read_error!(AssessError);
+
+/// The message of an [`AssessError`] that reading JSON gives ([`read_value`], [`from_value`],
+/// [`from_value_moving`]: too large, empty, syntax, a limit, a duplicate key, the wrong shape): the text
+/// of [`AssessError::message`], without linking the messages of every assessment error. The envelope
+/// and status-list errors report through it, so the WebAssembly verification module carries 3 KB less
+/// (decisions D-121); a test holds it to [`AssessError::message`].
+#[must_use]
+pub fn read_error_message(e: &AssessError, lang: Lang) -> alloc::string::String {
+    use alloc::format;
+    match (e, lang) {
+        (AssessError::InputTooLarge { size, limit }, Lang::En) => {
+            format!("input is {size} bytes, more than the limit of {limit} bytes")
+        }
+        (AssessError::InputTooLarge { size, limit }, Lang::Vi) => {
+            format!("dữ liệu vào có {size} byte, vượt giới hạn {limit} byte")
+        }
+        (AssessError::EmptyInput, Lang::En) => "input is empty".into(),
+        (AssessError::EmptyInput, Lang::Vi) => "dữ liệu vào rỗng".into(),
+        (
+            AssessError::JsonSyntax {
+                line,
+                column,
+                detail,
+            },
+            Lang::En,
+        ) => format!("not valid JSON at line {line}, column {column}: {detail}"),
+        (
+            AssessError::JsonSyntax {
+                line,
+                column,
+                detail,
+            },
+            Lang::Vi,
+        ) => format!("không phải JSON hợp lệ tại dòng {line}, cột {column}: {detail}"),
+        (
+            AssessError::JsonLimit {
+                pointer,
+                bound,
+                limit,
+            },
+            _,
+        ) => format!("{pointer}: {} {limit}", bound.text(lang)),
+        (AssessError::DuplicateKey { pointer, key }, Lang::En) => {
+            format!("{pointer}: duplicate key `{key}`")
+        }
+        (AssessError::DuplicateKey { pointer, key }, Lang::Vi) => {
+            format!("{pointer}: khoá `{key}` xuất hiện hai lần")
+        }
+        (AssessError::Structure { pointer, detail }, Lang::En) => format!("{pointer}: {detail}"),
+        (AssessError::Structure { pointer, detail }, Lang::Vi) => {
+            format!("{pointer}: sai cấu trúc — {detail}")
+        }
+        // Not a reading error: no reader gives one.
+        (other, _) => other.code().into(),
+    }
+}
 
 /// Reads a value tree as `T` ([`typed`]), reporting the pointer of the first shape fault.
 ///
@@ -170,4 +227,64 @@ pub fn parse_assess_input(bytes: &[u8], config: &RulesConfig) -> Result<AssessIn
 pub fn parse_config(bytes: &[u8]) -> Result<RulesConfig, AssessError> {
     let value = read_value(bytes, ASSESS_LIMITS)?;
     from_value(&value)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)] // a failed unwrap is the test failing
+mod read_error_tests {
+    use super::*;
+
+    #[test]
+    fn reading_errors_read_as_the_assessment_errors_do() {
+        let errors = [
+            AssessError::InputTooLarge { size: 9, limit: 4 },
+            AssessError::EmptyInput,
+            AssessError::JsonSyntax {
+                line: 2,
+                column: 7,
+                detail: "expected `:`".into(),
+            },
+            AssessError::JsonLimit {
+                pointer: "/a/0".into(),
+                bound: Bound::NestingDepth,
+                limit: 32,
+            },
+            AssessError::JsonLimit {
+                pointer: "/s".into(),
+                bound: Bound::StringBytes,
+                limit: 16,
+            },
+            AssessError::JsonLimit {
+                pointer: "".into(),
+                bound: Bound::Items,
+                limit: 10,
+            },
+            AssessError::DuplicateKey {
+                pointer: "/x".into(),
+                key: "k".into(),
+            },
+            AssessError::Structure {
+                pointer: "/signatures/0".into(),
+                detail: "missing field `cms`".into(),
+            },
+        ];
+        for e in &errors {
+            for lang in [Lang::Vi, Lang::En] {
+                assert_eq!(read_error_message(e, lang), e.message(lang), "{e:?}");
+            }
+        }
+        // And every error the reader gives is one of those.
+        for text in [
+            "",
+            "  ",
+            "{",
+            "{\"a\":1,\"a\":2}",
+            "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]",
+        ] {
+            let e = read_value(text.as_bytes(), ASSESS_LIMITS).unwrap_err();
+            for lang in [Lang::Vi, Lang::En] {
+                assert_eq!(read_error_message(&e, lang), e.message(lang), "{text}");
+            }
+        }
+    }
 }

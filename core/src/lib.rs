@@ -23,6 +23,8 @@ mod trace_messages;
 #[cfg(any(feature = "json", feature = "verify"))]
 pub mod canonical;
 #[cfg(any(feature = "json", feature = "verify"))]
+pub mod check;
+#[cfg(any(feature = "json", feature = "verify"))]
 pub mod display;
 #[cfg(any(feature = "json", feature = "verify"))]
 pub mod json;

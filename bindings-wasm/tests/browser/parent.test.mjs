@@ -29,7 +29,7 @@ async function openParent(width, { on = live.browser, url = live.base } = {}) {
   // The rules module first, verification after it, each once (decisions D-103).
   assert.deepEqual(modules, ["hocba_rules_bg.wasm", "hocba_verify_bg.wasm"]);
   await page.getByRole("button", { name: /Phụ huynh/ }).click();
-  return { page, errors, context };
+  return { page, errors, context, modules };
 }
 
 /** Clicks a sample and waits for its report. */
@@ -177,21 +177,24 @@ test("a verification module that failed to load is fetched again on the next use
   await context.close();
 });
 
-test("a page opened on #parent gives its verdict with the verification module alone; the results follow the rules", async () => {
-  // The rules module cannot load at first: the verdict must not need it (D-119).
+test("a page opened on #parent whose rules module cannot load says so, then verifies once it loads", async () => {
+  // Verification asks the rules module to judge the record itself (D-121): without it, no verdict at all,
+  // and the page says why; the next use fetches it again.
   const { context, page, errors, modules, unblock } = await pageBlocking("hocba_rules_bg.wasm");
   await page.goto(`${live.base}#parent`);
-  await page.waitForFunction(() => document.body.dataset.parentReady === "true", null, { timeout: 20_000 });
+  await page.waitForFunction(() => document.getElementById("trust-error").textContent !== "", null, { timeout: 20_000 });
+  assert.match(await page.locator("#trust-error").textContent(), /Không tải được phần kiểm tra học bạ đã ký/);
   assert.equal(modules[0], "hocba_verify_bg.wasm");
+  await page.locator('button[data-sample="valid"]').waitFor();
   await page.click('button[data-sample="valid"]');
-  await page.waitForSelector("#verdict.valid");
-  // The results table checks the record's canonical digest with the rules module: not shown without it.
+  await page.waitForSelector("#verdict.indeterminate");
   assert.equal(await page.locator("table.hocba").count(), 0);
   unblock();
-  // The next report loads the rules module and is drawn again with the results.
   await page.click('button[data-sample="valid"]');
+  await page.waitForSelector("#verdict.valid");
   await page.locator("table.hocba tr", { hasText: "Toán" }).waitFor();
   assert.match(await page.locator("table.hocba tr", { hasText: "Toán" }).textContent(), /\d,\d/);
+  assert.equal(await page.locator("#trust-error").textContent(), "");
   await page.waitForFunction(() => document.getElementById("version").textContent !== "");
   await page.getByRole("button", { name: /Giáo viên/ }).click();
   await page.setInputFiles("#teacher-file", join(examples, "student-tt22-grade10.json"));
@@ -244,16 +247,24 @@ test("parent flow: the QR code of a printed copy, pasted, checked against the op
   await context.close();
 });
 
-test("parent flow on a plain-http page (not a secure context): no WebCrypto, the module computes, same verdicts", async () => {
+test("parent flow on a plain-http page (not a secure context): no WebCrypto, the signature module computes, same verdicts", async () => {
   // A school may serve the page over plain http on its own network. Such a page is not a secure context,
-  // so the browser offers no crypto.subtle and every RSA/ECDSA check is computed in WebAssembly (D-87).
+  // so the browser offers no crypto.subtle and every RSA/ECDSA check goes to the signature module
+  // (RustCrypto in WebAssembly, D-123), fetched for the first such check.
   // The host name is mapped to the loopback server; unlike 127.0.0.1 it is not trustworthy by default.
   const insecure = await launch(["--host-resolver-rules=MAP hocba-school.test 127.0.0.1"]);
   try {
     const url = `http://hocba-school.test:${live.server.address().port}/`;
-    const { page, errors, context } = await openParent(360, { on: insecure, url });
+    const { page, errors, context, modules } = await openParent(360, { on: insecure, url });
     assert.deepEqual(await page.evaluate(() => [window.isSecureContext, typeof globalThis.crypto?.subtle]),
       [false, "undefined"]);
+    // While the signature module cannot be fetched, no signature is decided: never "invalid".
+    let blocked = true;
+    await page.route("**/hocba_signatures_bg.wasm", (route) => (blocked ? route.abort() : route.continue()));
+    await page.click('button[data-sample="valid"]');
+    await page.waitForSelector("#verdict.indeterminate", { timeout: 30_000 });
+    assert.match(await page.locator("#trust-error").textContent(), /không tải được phần kiểm tra chữ ký/);
+    blocked = false;
     const valid = await trySample(page, "valid");
     assert.match(valid.verdict, /✓ Học bạ hợp lệ/);
     assert.deepEqual(bad(valid.checks), []);
@@ -264,9 +275,18 @@ test("parent flow on a plain-http page (not a secure context): no WebCrypto, the
     assert.deepEqual(bad(revoked.checks), ["status record_revoked"]);
     const unknown = await trySample(page, "unknown-signer");
     assert.ok(bad(unknown.checks).includes("signatures[0].path path_unknown_root"), bad(unknown.checks).join(", "));
+    assert.ok(modules.includes("hocba_signatures_bg.wasm"), modules.join(", "));
     assert.deepEqual(errors, []);
     await context.close();
   } finally {
     await insecure.close();
   }
+});
+
+test("on a secure page the platform checks every RSA and ECDSA signature: the signature module is never fetched", async () => {
+  const { page, errors, context, modules } = await openParent(1280);
+  for (const name of ["valid", "tampered", "revoked", "unknown-signer"]) await trySample(page, name);
+  assert.ok(!modules.includes("hocba_signatures_bg.wasm"), modules.join(", "));
+  assert.deepEqual(errors, []);
+  await context.close();
 });

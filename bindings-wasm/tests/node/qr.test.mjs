@@ -18,12 +18,12 @@ const trustDir = join(signed, "trust");
 const trust = samples.trust.map((p) => ({ name: p, bytes: readFileSync(join(signed, p)) }));
 const stubPath = join(signed, "valid.stub.txt");
 
-test("the demo QR stub verifies with its record and status list, as the native CLI says", { skip: !existsSync(stubPath) && "no demo stub" }, () => {
+test("the demo QR stub verifies with its record and status list, as the native CLI says", { skip: !existsSync(stubPath) && "no demo stub" }, async () => {
   const stub = readFileSync(stubPath, "utf8");
   const statusList = readFileSync(join(signed, valid.status_list), "utf8");
   const record = readFileSync(join(signed, valid.envelope));
   for (const lang of ["vi", "en"]) {
-    const report = verifyQrStub(stub, { trust, trustSource: trustDir, statusList, record, now: valid.now, lang });
+    const report = await verifyQrStub(stub, { trust, trustSource: trustDir, statusList, record, now: valid.now, lang });
     assert.equal(report.verdict, "valid", JSON.stringify(report.checks));
     assert.equal(report.claims.record_id, JSON.parse(record).record.record_id);
     const native = spawnSync(hocbaBin, ["qr", "verify", "--trust", trustDir, "--status", join(signed, valid.status_list),
@@ -32,15 +32,15 @@ test("the demo QR stub verifies with its record and status list, as the native C
     assert.deepEqual(report, JSON.parse(native.stdout.toString()));
   }
   // Another record than the one the stub stands for: the record check fails.
-  const other = verifyQrStub(stub, { trust, statusList, record: readFileSync(join(signed, "tampered.json")), now: valid.now });
+  const other = await verifyQrStub(stub, { trust, statusList, record: readFileSync(join(signed, "tampered.json")), now: valid.now });
   assert.equal(other.verdict, "invalid");
 });
 
-test("a garbage stub is an invalid report, not a throw", () => {
-  const verifier = createVerifier({ trust });
+test("a garbage stub is an invalid report, not a throw", async () => {
+  const verifier = await createVerifier({ trust });
   try {
     for (const junk of ["", "HC1:", "hello", "HC1:" + "A".repeat(5000), new Uint8Array([0xff, 0x00])]) {
-      const report = verifier.verifyQrStub(junk, { now: valid.now });
+      const report = await verifier.verifyQrStub(junk, { now: valid.now });
       assert.equal(report.verdict, "invalid", String(junk).slice(0, 20));
       assert.equal(report.checks[0].id, "format");
     }

@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { canonicalBytes, canonicalDigest, createVerifier, HocbaError, validate, verify, wrap } from "../../pkg/index.node.js";
 // The raw exports of the same, already loaded module: the pass protocol of src/webcrypto.rs, driven by hand.
 import { Verifier as RawVerifier } from "../../pkg/hocba_verify.js";
+import { recordChecks } from "../../pkg/hocba_rules.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..", "..");
@@ -132,7 +133,7 @@ test("verification: the JSON report equals the native CLI's, in both languages",
 test("a verifier is built once and reused; bad inputs are typed errors naming the file", async () => {
   const v = vectors("verify").find((x) => x.id === "valid-full");
   const { trust, crls, envelope, statusList, now } = verifyInputs(v);
-  const verifier = createVerifier({ trust, crls, trustSource: "demo", trustAsOf: "2025-07-01T00:00:00+07:00" });
+  const verifier = await createVerifier({ trust, crls, trustSource: "demo", trustAsOf: "2025-07-01T00:00:00+07:00" });
   try {
     const a = await verifier.verify(envelope, { statusList, now });
     const b = await verifier.verify(new TextEncoder().encode(envelope), { statusList, now: new Date(now) });
@@ -158,13 +159,13 @@ test("a verifier is built once and reused; bad inputs are typed errors naming th
   } finally {
     verifier.free();
   }
-  assert.throws(() => createVerifier({ trust: [...trust, { name: "junk.pem", bytes: "not a certificate" }] }),
+  await assert.rejects(createVerifier({ trust: [...trust, { name: "junk.pem", bytes: "not a certificate" }] }),
     (e) => e instanceof HocbaError && e.pointer === `/trust/${trust.length}` && /junk\.pem/.test(e.message));
-  assert.throws(() => createVerifier({ trust: [] }), (e) => e.code === "trust_store_empty");
-  assert.throws(() => createVerifier({ trust, crls: ["junk"] }), (e) => e.code === "crl_malformed" && e.pointer === "/crls/0");
+  await assert.rejects(createVerifier({ trust: [] }), (e) => e.code === "trust_store_empty");
+  await assert.rejects(createVerifier({ trust, crls: ["junk"] }), (e) => e.code === "crl_malformed" && e.pointer === "/crls/0");
 });
 
-test("WebCrypto passes: a genuine record takes one pass; a check WebCrypto refutes is re-judged, never assumed", () => {
+test("passes: a genuine record takes one; a refuted check is re-judged, never assumed; one that cannot run is undecided", async () => {
   const v = vectors("verify").find((x) => x.id === "valid-full");
   const { trust, crls, envelope, statusList, now } = verifyInputs(v);
   const blob = (files) => {
@@ -177,37 +178,62 @@ test("WebCrypto passes: a genuine record takes one pass; a check WebCrypto refut
   const [t, tl] = blob(trust);
   const [c, cl] = blob(crls);
   const verifier = new RawVerifier(t, tl, "[]", c, cl, "", "", "en");
+  // Every signature is computed outside the module: the reference report has them all from RustCrypto.
+  const pure = await verify(envelope, { trust, crls, statusList, now, lang: "en", platformCrypto: false });
   const bytes = new TextEncoder().encode(envelope);
-  const start = () => verifier.start(bytes, statusList ?? undefined, now, "", "en");
-  const pure = JSON.parse(verifier.verify(bytes, statusList ?? undefined, now, "", "en")).report;
+  const start = () => {
+    const job = verifier.start(bytes, statusList ?? undefined, now, "", "en");
+    assert.equal(job.setRecordChecks(recordChecks(job.recordText())), true);
+    return job;
+  };
   try {
-    // Every RSA/ECDSA check is asked for, with its WebCrypto algorithm, and the assumed report is the
-    // real one once all are confirmed.
+    // A store whose signatures could not be computed (the signature module did not load) is refused
+    // with that reason, rather than built without the certificates it could not check.
+    const offline = new RawVerifier(t, tl, "[]", c, cl, "", "", "en");
+    for (let pending = offline.buildStore(); pending > 0; pending = offline.buildStore()) {
+      if (offline.answerStore(new Uint8Array(pending).fill(2))) break;
+    }
+    assert.equal(JSON.parse(offline.storeResult()).errors[0].code, "signature_arithmetic_unavailable");
+    offline.free();
+    // The store's CA links are signature checks too: asked for, then confirmed.
+    assert.equal(verifier.storeResult() !== "", true, "no store before its passes");
+    const links = verifier.buildStore();
+    assert.ok(links >= 1, `only ${links} store checks`);
+    assert.equal(verifier.answerStore(new Uint8Array(links).fill(1)), true);
+    assert.equal(verifier.storeResult(), "");
+    // Every RSA/ECDSA check is asked for, with its WebCrypto algorithm and its scheme for the signature
+    // module, and the assumed report is the real one once all are confirmed.
     const a = start();
-    const n = a.run(verifier, true);
+    const n = a.run(verifier);
     assert.ok(n >= 3, `only ${n} checks delegated`);
     for (let i = 0; i < n; i++) {
       const alg = JSON.parse(a.pendingAlgorithm(i));
       assert.match(alg.name, /^(ECDSA|RSASSA-PKCS1-v1_5|RSA-PSS)$/);
+      assert.match(a.pendingScheme(i), /^(ecdsa|rsa-pkcs1|rsa-pss):sha(256|384|512)/);
       assert.ok(a.pendingSpki(i).length > 60 && a.pendingMessage(i).length > 0 && a.pendingSignature(i).length >= 64);
+      assert.ok(a.pendingSignatureDer(i).length >= a.pendingSignature(i).length);
     }
     assert.equal(a.answer(new Uint8Array(n).fill(1)), true);
     assert.deepEqual(JSON.parse(a.report()).report, pure);
     a.free();
-    // "Could not run it" (2) everywhere: the core computes them, and the report still stands.
+    // The signature module could not be loaded (2 everywhere): nothing is decided, nothing is invalid.
     const b = start();
-    const m = b.run(verifier, true);
-    assert.equal(b.answer(new Uint8Array(m).fill(2)), true);
-    assert.deepEqual(JSON.parse(b.report()).report, pure);
+    for (let pending = b.run(verifier); pending > 0; pending = b.run(verifier)) {
+      if (b.answer(new Uint8Array(pending).fill(2))) break;
+    }
+    const undecided = JSON.parse(b.report()).report;
+    assert.equal(undecided.verdict, "indeterminate", JSON.stringify(undecided.checks.filter((x) => x.status !== "valid")));
+    assert.ok(undecided.checks.some((x) => x.status === "error" && x.code === "signature_arithmetic_unavailable"));
+    assert.ok(!undecided.checks.some((x) => x.status === "invalid"), JSON.stringify(undecided.checks));
     b.free();
-    // WebCrypto says the first check fails: the assumed report is discarded and the next pass uses the
-    // refutation, so the record is no longer valid.
+    // The platform says the first check fails: the assumed report is discarded and the next pass uses
+    // the refutation, so the record is no longer valid.
     const c2 = start();
-    const k = c2.run(verifier, true);
+    const k = c2.run(verifier);
     const refuted = new Uint8Array(k).fill(1);
     refuted[0] = 0;
     assert.equal(c2.answer(refuted), false);
-    for (let pending = c2.run(verifier, true); pending > 0; pending = c2.run(verifier, true)) {
+    for (let pending = c2.run(verifier); pending > 0; pending = c2.run(verifier)) {
       if (c2.answer(new Uint8Array(pending).fill(1))) break;
     }
     const report = JSON.parse(c2.report()).report;
@@ -227,8 +253,9 @@ test("in Node, verify hands the RSA and ECDSA checks to node:crypto and reports 
   const { platformChecker } = await import("../../pkg/node-crypto.js");
   let asked = 0;
   let lie = false; // when set, the checker claims every signature is forged
-  const counting = () => {
-    const real = platformChecker();
+  const signatures = await import("../../pkg/index.node.js").then((m) => m.initSignatures());
+  const counting = (platform) => {
+    const real = platformChecker(() => signatures, platform);
     return { name: "counting", checkAll(verification, count) {
       asked += count;
       return lie ? new Uint8Array(count) : real.checkAll(verification, count);
@@ -239,27 +266,31 @@ test("in Node, verify hands the RSA and ECDSA checks to node:crypto and reports 
   assert.equal(report.verdict, "valid");
   assert.ok(asked >= 3, `node:crypto asked for ${asked} checks`);
   assert.deepEqual(report, await verify(envelope, { trust, crls, statusList, now, platformCrypto: false }));
+  const verifier = await api.createVerifier({ trust, crls });
   lie = true;
-  assert.equal((await api.verify(envelope, { trust, crls, statusList, now })).verdict, "invalid");
+  assert.equal((await verifier.verify(envelope, { statusList, now })).verdict, "invalid");
+  verifier.free();
 });
 
-test("the verification module is loaded on demand: createVerifier refuses before, verify loads it itself", async () => {
+test("the modules are loaded on demand: createVerifier, verify and verifyQrStub load them themselves", async () => {
   const v = vectors("verify").find((x) => x.id === "valid-full");
   const { trust, crls, envelope, statusList, now } = verifyInputs(v);
   const rules = await import("../../pkg/hocba_rules.js");
   const raw = await import("../../pkg/hocba_verify.js");
+  const { platformChecker } = await import("../../pkg/node-crypto.js");
+  const signatures = await import("../../pkg/index.node.js").then((m) => m.initSignatures());
   let loaded = false;
   let loads = 0;
-  const api = wrap(rules, raw, () => null, {
+  const api = wrap(rules, raw, (platform) => platformChecker(() => signatures, platform), {
     rules: () => true, verification: () => loaded, load: async () => { loads += 1; loaded = true; },
   });
-  assert.throws(() => api.createVerifier({ trust, crls }), (e) => e instanceof HocbaError && e.code === "verification_not_loaded");
-  assert.throws(() => api.verifyQrStub("HC1:", { trust }), (e) => e instanceof HocbaError && e.code === "verification_not_loaded");
   // The rules need no verification module.
   assert.equal(api.validate(JSON.stringify(JSON.parse(readFileSync(join(root, "examples", "records", "tt22-grade10.json"), "utf8")))).valid, true);
+  assert.equal(loads, 0);
   assert.equal((await api.verify(envelope, { trust, crls, statusList, now })).verdict, "valid");
-  assert.equal(loads, 1);
-  api.createVerifier({ trust, crls }).free(); // loaded now: no refusal
+  assert.ok(loads >= 1);
+  (await api.createVerifier({ trust, crls })).free();
+  assert.equal((await api.verifyQrStub("HC1:", { trust, now })).verdict, "invalid");
 });
 
 test("with only the verification module loaded, the rules' functions are typed refusals, never crashes", async () => {

@@ -117,7 +117,7 @@ test("outputs without a published schema have exactly the members index.d.ts dec
   problems.forEach((p) => check("RecordProblem", p));
   const stubPath = join(signed, "valid.stub.txt");
   if (existsSync(stubPath)) {
-    const qr = verifyQrStub(readFileSync(stubPath, "utf8"), { trust, statusList, record: envelope, now: valid.now });
+    const qr = await verifyQrStub(readFileSync(stubPath, "utf8"), { trust, statusList, record: envelope, now: valid.now });
     check("QrReport", qr);
     check("RecordSummary", qr.record ?? {});
   }

@@ -5,6 +5,12 @@
 //! MD5, short keys, other curves and unknown algorithms are refused, each with its own code. Every
 //! signature hocba checks — CMS signer infos, certificates, CRLs, timestamp tokens, and the Wycheproof
 //! vectors in the tests — goes through [`verify_raw_signature`] / [`PublicKey::verify`].
+//!
+//! Key decoding and the policy are part of the feature `verify`; the arithmetic of the RustCrypto
+//! backend is the feature `signature-arithmetic`. Without it (the WebAssembly verification module,
+//! whose platform does the arithmetic through WebCrypto and `PathCache::known_signature`), keys are
+//! decoded and judged identically — EC points by [`super::ec_point`] instead of `p256`/`p384` — and a
+//! RustCrypto check answers [`AlgorithmError::ArithmeticUnavailable`].
 
 use alloc::format;
 use alloc::string::{String, ToString};
@@ -14,9 +20,11 @@ use const_oid::ObjectIdentifier;
 use der::Decode;
 use rsa::traits::PublicKeyParts;
 use sha2::Digest;
+#[cfg(feature = "signature-arithmetic")]
 use signature::hazmat::PrehashVerifier;
 use spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoRef};
 
+use super::ec_point::{P256Point, P384Point};
 use crate::Lang;
 
 /// OIDs of the algorithms hocba knows (accepted or refused by name).
@@ -151,6 +159,10 @@ pub enum AlgorithmError {
     /// The signature does not verify.
     #[error("the signature does not verify")]
     BadSignature,
+    /// This build has no signature arithmetic of its own (hocba-core without the feature
+    /// `signature-arithmetic`): the platform checks signatures (`PathCache::known_signature`).
+    #[error("this build cannot check signatures itself: its signature arithmetic is left to the platform")]
+    ArithmeticUnavailable,
 }
 
 impl AlgorithmError {
@@ -169,6 +181,7 @@ impl AlgorithmError {
             AlgorithmError::InconsistentDigest { .. } => "inconsistent_digest",
             AlgorithmError::MalformedKey { .. } => "malformed_key",
             AlgorithmError::BadSignature => "signature_invalid",
+            AlgorithmError::ArithmeticUnavailable => "signature_arithmetic_unavailable",
         }
     }
 
@@ -213,6 +226,9 @@ impl AlgorithmError {
                     format!("khoá công khai sai cấu trúc: {detail}")
                 }
                 AlgorithmError::BadSignature => String::from("chữ ký không khớp"),
+                AlgorithmError::ArithmeticUnavailable => String::from(
+                    "bản dựng này không tự kiểm tra được chữ ký: phần tính toán chữ ký do nền tảng đảm nhận",
+                ),
             },
         }
     }
@@ -559,15 +575,82 @@ fn pss_from_parameters(params: Option<&der::Any>) -> Result<SignatureScheme, Alg
     })
 }
 
+/// An ECDSA key type: the point, validated without the curve's arithmetic ([`super::ec_point`]), and
+/// with the feature `signature-arithmetic` RustCrypto's verifying key, built once beside it.
+macro_rules! ecdsa_public_key {
+    ($(#[$doc:meta])* $name:ident, $point:ty, $curve:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone)]
+        pub struct $name {
+            point: $point,
+            #[cfg(feature = "signature-arithmetic")]
+            verifying: $curve::ecdsa::VerifyingKey,
+        }
+
+        impl $name {
+            /// Decodes a SEC1 point (the contents of an SPKI's BIT STRING): the keys
+            #[doc = concat!("`", stringify!($curve), "::ecdsa::VerifyingKey::from_sec1_bytes`")]
+            /// accepts, refused with its words otherwise, in every build.
+            ///
+            /// # Errors
+            /// [`AlgorithmError::MalformedKey`].
+            pub fn from_sec1_bytes(bytes: &[u8]) -> Result<Self, AlgorithmError> {
+                let malformed = |e: &dyn core::fmt::Display| AlgorithmError::MalformedKey {
+                    detail: e.to_string(),
+                };
+                let point = <$point>::from_sec1_bytes(bytes).map_err(|e| malformed(&e))?;
+                Ok(Self {
+                    #[cfg(feature = "signature-arithmetic")]
+                    verifying: $curve::ecdsa::VerifyingKey::from_sec1_bytes(point.as_bytes())
+                        .map_err(|e| malformed(&e))?,
+                    point,
+                })
+            }
+
+            /// The point.
+            #[must_use]
+            pub fn point(&self) -> &$point {
+                &self.point
+            }
+
+            /// The point's uncompressed SEC1 encoding `0x04 ‖ x ‖ y` (what AWS-LC and WebCrypto take).
+            #[must_use]
+            pub fn sec1_uncompressed(&self) -> &[u8] {
+                self.point.as_bytes()
+            }
+
+            /// RustCrypto's verifying key for this point.
+            #[cfg(feature = "signature-arithmetic")]
+            #[must_use]
+            pub fn verifying_key(&self) -> &$curve::ecdsa::VerifyingKey {
+                &self.verifying
+            }
+        }
+    };
+}
+
+ecdsa_public_key!(
+    /// An ECDSA P-256 public key.
+    P256Key,
+    P256Point,
+    p256
+);
+ecdsa_public_key!(
+    /// An ECDSA P-384 public key.
+    P384Key,
+    P384Point,
+    p384
+);
+
 /// A public key that passed the key-size policy, decoded once.
 #[derive(Debug, Clone)]
 pub enum PublicKey {
     /// RSA (PKCS#1 v1.5 or PSS).
     Rsa(rsa::RsaPublicKey),
     /// ECDSA P-256.
-    P256(p256::ecdsa::VerifyingKey),
+    P256(P256Key),
     /// ECDSA P-384.
-    P384(p384::ecdsa::VerifyingKey),
+    P384(P384Key),
     /// Ed25519.
     Ed25519(ed25519_dalek::VerifyingKey),
 }
@@ -652,12 +735,8 @@ impl PublicKey {
                     .decode_as()
                     .map_err(|e| malformed(&e))?;
                 match curve {
-                    oid::P256 => p256::ecdsa::VerifyingKey::from_sec1_bytes(key_bytes)
-                        .map(PublicKey::P256)
-                        .map_err(|e| malformed(&e)),
-                    oid::P384 => p384::ecdsa::VerifyingKey::from_sec1_bytes(key_bytes)
-                        .map(PublicKey::P384)
-                        .map_err(|e| malformed(&e)),
+                    oid::P256 => P256Key::from_sec1_bytes(key_bytes).map(PublicKey::P256),
+                    oid::P384 => P384Key::from_sec1_bytes(key_bytes).map(PublicKey::P384),
                     other => Err(AlgorithmError::UnsupportedCurve {
                         oid: other.to_string(),
                     }),
@@ -768,7 +847,8 @@ impl PublicKey {
     /// backend this build selects ([`Backend::SELECTED`]).
     ///
     /// # Errors
-    /// [`AlgorithmError::KeyAlgorithmMismatch`] or [`AlgorithmError::BadSignature`].
+    /// [`AlgorithmError::KeyAlgorithmMismatch`] or [`AlgorithmError::BadSignature`];
+    /// [`AlgorithmError::ArithmeticUnavailable`] without the feature `signature-arithmetic`.
     pub fn verify(
         &self,
         scheme: SignatureScheme,
@@ -783,7 +863,9 @@ impl PublicKey {
     /// only the arithmetic does.
     ///
     /// # Errors
-    /// [`AlgorithmError::KeyAlgorithmMismatch`] or [`AlgorithmError::BadSignature`].
+    /// [`AlgorithmError::KeyAlgorithmMismatch`] or [`AlgorithmError::BadSignature`];
+    /// [`AlgorithmError::ArithmeticUnavailable`] for [`Backend::RustCrypto`] without the feature
+    /// `signature-arithmetic`.
     pub fn verify_with(
         &self,
         backend: Backend,
@@ -807,6 +889,20 @@ impl PublicKey {
         self.verify_rustcrypto(scheme, message, signature)
     }
 
+    /// Without the feature `signature-arithmetic`: the key's fit to the scheme, then
+    /// [`AlgorithmError::ArithmeticUnavailable`].
+    #[cfg(not(feature = "signature-arithmetic"))]
+    fn verify_rustcrypto(
+        &self,
+        scheme: SignatureScheme,
+        _message: &[u8],
+        _signature: &[u8],
+    ) -> Result<(), AlgorithmError> {
+        self.fits(scheme)?;
+        Err(AlgorithmError::ArithmeticUnavailable)
+    }
+
+    #[cfg(feature = "signature-arithmetic")]
     fn verify_rustcrypto(
         &self,
         scheme: SignatureScheme,
@@ -837,11 +933,15 @@ impl PublicKey {
             }
             (PublicKey::P256(key), SignatureScheme::Ecdsa(d)) => {
                 let sig = p256::ecdsa::Signature::from_der(signature).map_err(bad)?;
-                key.verify_prehash(&d.digest(message), &sig).map_err(bad)
+                key.verifying_key()
+                    .verify_prehash(&d.digest(message), &sig)
+                    .map_err(bad)
             }
             (PublicKey::P384(key), SignatureScheme::Ecdsa(d)) => {
                 let sig = p384::ecdsa::Signature::from_der(signature).map_err(bad)?;
-                key.verify_prehash(&d.digest(message), &sig).map_err(bad)
+                key.verifying_key()
+                    .verify_prehash(&d.digest(message), &sig)
+                    .map_err(bad)
             }
             (PublicKey::Ed25519(key), SignatureScheme::Ed25519) => {
                 let sig = ed25519_dalek::Signature::from_slice(signature).map_err(bad)?;
@@ -860,7 +960,8 @@ impl PublicKey {
 #[non_exhaustive]
 pub enum Backend {
     /// RustCrypto (`rsa`, `p256`, `p384`, `ed25519-dalek`): pure Rust, no_std, the default and the only
-    /// backend of the wasm and embedded builds.
+    /// backend of the wasm and embedded builds. Its arithmetic is the feature `signature-arithmetic`;
+    /// without it, every check answers [`AlgorithmError::ArithmeticUnavailable`].
     RustCrypto,
     /// AWS-LC through `aws-lc-rs` (feature `native-crypto`, std targets only): several times faster
     /// for RSA and ECDSA. Combinations it lacks fall back to RustCrypto.
@@ -906,7 +1007,8 @@ pub fn verify_raw_signature_with(
 ///
 /// # Errors
 /// Policy refusals (weak key, unsupported curve, ...), a key that does not fit the scheme, or a signature
-/// that does not verify.
+/// that does not verify ([`AlgorithmError::ArithmeticUnavailable`] for a key the policy accepts, without
+/// the feature `signature-arithmetic` and the native backend).
 pub fn verify_raw_signature(
     scheme: SignatureScheme,
     spki_der: &[u8],

@@ -8,6 +8,7 @@ pub mod crl;
 pub mod der_view;
 pub mod distribution_point;
 mod dn_compare;
+pub mod ec_point;
 pub mod key_usage;
 pub mod name_constraints;
 pub mod names;
@@ -21,7 +22,7 @@ pub(crate) mod x509_walk;
 
 pub use algorithms::{
     verify_raw_signature, verify_raw_signature_with, AlgorithmError, Backend, DigestAlgorithm,
-    PublicKey, SignatureScheme,
+    P256Key, P384Key, PublicKey, SignatureScheme,
 };
 #[cfg(feature = "std")]
 pub use cache::SharedPathCache;

@@ -40,12 +40,10 @@ pub(crate) fn verify(
             rsa_verify(k, pss(digest), message, signature)
         }
         (PublicKey::P256(k), SignatureScheme::Ecdsa(d)) => {
-            let point = k.to_encoded_point(false);
-            ecdsa_verify(p256_alg(d), point.as_bytes(), message, signature)
+            ecdsa_verify(p256_alg(d), k.sec1_uncompressed(), message, signature)
         }
         (PublicKey::P384(k), SignatureScheme::Ecdsa(d)) => {
-            let point = k.to_encoded_point(false);
-            ecdsa_verify(p384_alg(d), point.as_bytes(), message, signature)
+            ecdsa_verify(p384_alg(d), k.sec1_uncompressed(), message, signature)
         }
         (PublicKey::Ed25519(k), SignatureScheme::Ed25519) => {
             // RFC 8032 with the checks of ed25519-dalek's `verify_strict` (canonical S, no small-order

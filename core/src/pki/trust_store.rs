@@ -17,6 +17,7 @@ use alloc::sync::Arc;
 use alloc::vec::Vec;
 
 use super::algorithms::AlgorithmError;
+use super::cache::{NoPathCache, PathCache};
 use super::cert::{CertInfo, CertificateError};
 use crate::time::UnixTime;
 
@@ -67,7 +68,7 @@ impl TrustStoreError {
 /// self-signature is not checked, only that the certificate names its own key (no authority key
 /// identifier, or its own) (decisions D-102). The check tells roots from the self-issued certificates of
 /// a CA's key rollover, which its old key signed.
-fn is_root(cert: &CertInfo) -> bool {
+fn is_root(cert: &CertInfo, cache: &dyn PathCache) -> bool {
     if !cert.is_self_issued() {
         return false;
     }
@@ -78,7 +79,7 @@ fn is_root(cert: &CertInfo) -> bool {
     if refused_digest {
         cert.aki.is_none() || cert.aki == cert.ski
     } else {
-        cert.verify_signed_by(cert).is_ok()
+        cert.verify_signed_by_in(cert, cache).is_ok()
     }
 }
 
@@ -109,12 +110,27 @@ impl TrustStore {
     /// # Errors
     /// [`TrustStoreError::Certificate`].
     pub fn add_file(&mut self, source_name: &str, bytes: &[u8]) -> Result<(), TrustStoreError> {
+        self.add_file_in(source_name, bytes, &NoPathCache)
+    }
+
+    /// [`TrustStore::add_file`], asking `cache` for the outcome of each self-signature check
+    /// ([`PathCache::known_signature`]): how the WebAssembly verification module leaves the arithmetic
+    /// to the platform (decisions D-87, D-123).
+    ///
+    /// # Errors
+    /// [`TrustStoreError::Certificate`].
+    pub fn add_file_in(
+        &mut self,
+        source_name: &str,
+        bytes: &[u8],
+        cache: &dyn PathCache,
+    ) -> Result<(), TrustStoreError> {
         let certs = CertInfo::load_many(bytes).map_err(|error| TrustStoreError::Certificate {
             source_name: source_name.into(),
             error,
         })?;
         for cert in certs {
-            if is_root(&cert) {
+            if is_root(&cert, cache) {
                 self.add_anchor(cert);
             } else {
                 self.add_intermediate(cert);
@@ -127,14 +143,25 @@ impl TrustStore {
     ///
     /// # Errors
     /// [`TrustStoreError::NoAnchor`].
-    pub fn finish(mut self) -> Result<TrustStore, TrustStoreError> {
+    pub fn finish(self) -> Result<TrustStore, TrustStoreError> {
+        self.finish_in(&NoPathCache)
+    }
+
+    /// [`TrustStore::finish`], asking `cache` for the outcome of each link's signature check
+    /// ([`PathCache::known_signature`], as [`TrustStore::add_file_in`]).
+    ///
+    /// # Errors
+    /// [`TrustStoreError::NoAnchor`].
+    pub fn finish_in(mut self, cache: &dyn PathCache) -> Result<TrustStore, TrustStoreError> {
         if self.anchors.is_empty() {
             return Err(TrustStoreError::NoAnchor);
         }
         let mut links = BTreeSet::new();
         for child in self.intermediates.iter().chain(self.anchors.iter()) {
             for issuer in self.intermediates.iter().chain(self.anchors.iter()) {
-                if child.may_be_issued_by(issuer) && child.verify_signed_by(issuer).is_ok() {
+                if child.may_be_issued_by(issuer)
+                    && child.verify_signed_by_in(issuer, cache).is_ok()
+                {
                     links.insert((child.fingerprint, issuer.fingerprint));
                 }
             }

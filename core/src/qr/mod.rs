@@ -28,4 +28,4 @@ pub use error::{StubDecodeError, StubIssueError};
 pub use issue::sign_stub;
 pub use issue::{assemble_stub, prepare_stub, IssuedStub, StubToBeSigned};
 pub use report::{QrReport, QrSigner, StubFacts, QR_REPORT_FORMAT};
-pub use verify::{verify_stub, QrVerifyInputs};
+pub use verify::{verify_stub, verify_stub_in, QrVerifyInputs};

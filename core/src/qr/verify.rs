@@ -15,17 +15,18 @@ use alloc::vec::Vec;
 use super::codec::{decode_stub, kid_of, DecodedStub, QrAlgorithm};
 use super::report::{QrReport, QrSigner, StubFacts, CHECK_IDS};
 use crate::pki::cert::hex_lower;
-use crate::pki::crl::{check_path, CertStatus};
+use crate::pki::crl::{check_path_cached, CertStatus};
 use crate::pki::key_usage::{check_usage, Usage};
 use crate::pki::{
-    build_path_with, AlgorithmError, CertInfo, CrlInfo, NoPathCache, PublicKey, TrustStore,
+    build_path_with, AlgorithmError, CertInfo, CrlInfo, NoPathCache, PathCache, PublicKey,
+    TrustStore,
 };
 use crate::status::{StatusDocument, StatusListError};
 use crate::time::UnixTime;
 use crate::verify::envelope::parse_envelope;
 use crate::verify::policy::is_school_certificate;
 use crate::verify::report::{ck, Check, CheckStatus, TrustSummary, Verdict};
-use crate::verify::verify::status_check_for;
+use crate::verify::verify::status_check_for_in;
 use crate::verify::{signed_content, SignedContent, VerifyInputs, VerifyPolicy};
 use crate::Lang;
 
@@ -66,6 +67,37 @@ pub fn check_cose_signature(
         }
         (QrAlgorithm::Ps256, PublicKey::Rsa(_)) => {
             key.verify(algorithm.scheme(), to_be_signed, signature)
+        }
+        (_, key) => Err(AlgorithmError::KeyAlgorithmMismatch {
+            scheme: algorithm.name(),
+            key: key.kind(),
+        }),
+    }
+}
+
+/// [`check_cose_signature`] for verification: the policy and the key's fit are decided by `cert`, then
+/// `cache` may know the outcome ([`PathCache::known_signature`]).
+fn check_cose_signature_in(
+    cert: &CertInfo,
+    key: &PublicKey,
+    algorithm: QrAlgorithm,
+    to_be_signed: &[u8],
+    signature: &[u8],
+    cache: &dyn PathCache,
+) -> Result<(), AlgorithmError> {
+    match (algorithm, key) {
+        (QrAlgorithm::Es256, PublicKey::P256(_)) => {
+            let sig = p256::ecdsa::Signature::from_slice(signature)
+                .map_err(|_| AlgorithmError::BadSignature)?;
+            cert.verify_message_in(
+                cache,
+                algorithm.scheme(),
+                to_be_signed,
+                sig.to_der().as_bytes(),
+            )
+        }
+        (QrAlgorithm::Ps256, PublicKey::Rsa(_)) => {
+            cert.verify_message_in(cache, algorithm.scheme(), to_be_signed, signature)
         }
         (_, key) => Err(AlgorithmError::KeyAlgorithmMismatch {
             scheme: algorithm.name(),
@@ -146,6 +178,13 @@ fn candidate_pool(inputs: &QrVerifyInputs<'_>) -> Vec<Arc<CertInfo>> {
 /// Verifies a stub's text. Never fails: an unreadable stub is a report whose first check is Invalid.
 #[must_use]
 pub fn verify_stub(text: &str, inputs: &QrVerifyInputs<'_>) -> QrReport {
+    verify_stub_in(text, inputs, &NoPathCache)
+}
+
+/// [`verify_stub`] with a memo that may know signature outcomes ([`PathCache::known_signature`]): how
+/// the WebAssembly verification module leaves the arithmetic to the platform (decisions D-87, D-123).
+#[must_use]
+pub fn verify_stub_in(text: &str, inputs: &QrVerifyInputs<'_>, cache: &dyn PathCache) -> QrReport {
     let mut b = Builder { checks: Vec::new() };
     let mut report = QrReport {
         verdict: Verdict::Indeterminate,
@@ -181,7 +220,7 @@ pub fn verify_stub(text: &str, inputs: &QrVerifyInputs<'_>) -> QrReport {
         compressed_bytes: decoded.compressed_bytes,
         cose_bytes: decoded.cose_bytes,
     });
-    judge(&decoded, inputs, &mut b, &mut report);
+    judge(&decoded, inputs, cache, &mut b, &mut report);
     finish(report, b)
 }
 
@@ -218,7 +257,13 @@ fn layer_ok(id: &str) -> Check {
 }
 
 #[allow(clippy::too_many_lines)] // one block per check, in report order
-fn judge(d: &DecodedStub, inputs: &QrVerifyInputs<'_>, b: &mut Builder, report: &mut QrReport) {
+fn judge(
+    d: &DecodedStub,
+    inputs: &QrVerifyInputs<'_>,
+    cache: &dyn PathCache,
+    b: &mut Builder,
+    report: &mut QrReport,
+) {
     let kid_hex = hex_lower(&d.kid);
     let pool = candidate_pool(inputs);
     let candidates: Vec<&Arc<CertInfo>> = pool.iter().filter(|c| kid_of(&c.der) == d.kid).collect();
@@ -254,13 +299,16 @@ fn judge(d: &DecodedStub, inputs: &QrVerifyInputs<'_>, b: &mut Builder, report: 
     // The signature, with each certificate of that key id (two certificates may share a key).
     let mut last_error = AlgorithmError::BadSignature;
     let signer = candidates.iter().find(|c| match &c.key {
-        Ok(key) => match check_cose_signature(key, d.algorithm, &d.to_be_signed, &d.signature) {
-            Ok(()) => true,
-            Err(e) => {
-                last_error = e;
-                false
+        Ok(key) => {
+            match check_cose_signature_in(c, key, d.algorithm, &d.to_be_signed, &d.signature, cache)
+            {
+                Ok(()) => true,
+                Err(e) => {
+                    last_error = e;
+                    false
+                }
             }
-        },
+        }
         Err(e) => {
             last_error = e.clone();
             false
@@ -271,9 +319,15 @@ fn judge(d: &DecodedStub, inputs: &QrVerifyInputs<'_>, b: &mut Builder, report: 
             AlgorithmError::BadSignature => "signature_invalid",
             ref e => e.code(),
         };
+        // The arithmetic could not run (the signature module did not load): undecided, not forged.
+        let status = if last_error == AlgorithmError::ArithmeticUnavailable {
+            CheckStatus::Error
+        } else {
+            CheckStatus::Invalid
+        };
         b.push(ck(
             "signature",
-            CheckStatus::Invalid,
+            status,
             code,
             format!("chữ ký {} của mã QR không đúng với khoá của chứng thư số mang mã khoá {kid_hex}: mã QR đã bị sửa hoặc giả mạo", d.algorithm.name()),
             format!("the stub's {} signature does not verify with the key of the certificate with key id {kid_hex}: the stub was altered or forged", d.algorithm.name()),
@@ -308,7 +362,7 @@ fn judge(d: &DecodedStub, inputs: &QrVerifyInputs<'_>, b: &mut Builder, report: 
         &pool,
         inputs.store,
         at,
-        &NoPathCache,
+        cache,
         &inputs.policy.certificate_policies,
     ) {
         Err(e) => {
@@ -330,7 +384,7 @@ fn judge(d: &DecodedStub, inputs: &QrVerifyInputs<'_>, b: &mut Builder, report: 
                 format!("chứng thư số của {name} có hiệu lực lúc cấp mã QR ({}) và dẫn tới chứng thư gốc tin cậy {anchor}", at.to_vietnam_local()),
                 format!("the certificate of {name} was valid when the stub was issued ({at}) and chains to the trusted root {anchor}"),
             ));
-            b.push(revocation(&path, inputs, at));
+            b.push(revocation(&path, inputs, at, cache));
         }
     }
     match check_usage(cert, Usage::DocumentSigning) {
@@ -391,12 +445,17 @@ fn judge(d: &DecodedStub, inputs: &QrVerifyInputs<'_>, b: &mut Builder, report: 
             format!("the stub was issued at {at}"),
         ));
     }
-    b.push(status(&school, d, inputs, report));
+    b.push(status(&school, d, inputs, cache, report));
     b.push(record(d, inputs, report));
 }
 
-fn revocation(path: &crate::pki::CertPath, inputs: &QrVerifyInputs<'_>, at: UnixTime) -> Check {
-    let result = check_path(path, inputs.crls, at, false, inputs.store);
+fn revocation(
+    path: &crate::pki::CertPath,
+    inputs: &QrVerifyInputs<'_>,
+    at: UnixTime,
+    cache: &dyn PathCache,
+) -> Check {
+    let result = check_path_cached(path, inputs.crls, at, false, inputs.store, cache);
     let mut missing = Vec::new();
     for (cert, status) in &result.statuses {
         let who = cert.display_name();
@@ -448,6 +507,7 @@ fn status(
     school: &SignedContent,
     d: &DecodedStub,
     inputs: &QrVerifyInputs<'_>,
+    cache: &dyn PathCache,
     report: &mut QrReport,
 ) -> Check {
     let verify_inputs = VerifyInputs {
@@ -457,7 +517,7 @@ fn status(
         now: inputs.now,
         policy: inputs.policy,
     };
-    let (mut check, summary) = status_check_for(school, &verify_inputs);
+    let (mut check, summary) = status_check_for_in(school, &verify_inputs, cache);
     check.id = "status".into();
     if check.code == "record_not_listed" {
         if let Some(s) = &summary {

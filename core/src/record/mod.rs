@@ -8,6 +8,8 @@
 //! * with the `json` feature: [`parse`] (bytes → record, every shape problem) and
 //!   [`crate::canonical`] (the bytes that are signed).
 
+#[cfg(any(feature = "json", feature = "verify"))]
+pub mod checks;
 pub mod identifiers;
 pub mod lifecycle;
 pub mod model;
@@ -21,6 +23,8 @@ pub(crate) mod shape;
 pub mod text;
 pub mod validate;
 
+#[cfg(any(feature = "json", feature = "verify"))]
+pub use checks::record_checks;
 pub use model::{Record, RECORD_FORMAT};
 #[cfg(any(feature = "json", feature = "verify"))]
 pub use parse::{parse_record, read_record_value, validate_json, validate_value, ValidateError};

@@ -2,24 +2,11 @@
 
 use super::problem::ProblemKind;
 
-/// Whether `s` is in Unicode Normalization Form C.
-///
-/// Fast path: a string made only of characters below U+0300 or of the Latin Extended Additional block
-/// (U+1E00–U+1EFF, where every precomposed Vietnamese letter with two marks lives) is NFC, since each of
-/// those is NFC_Quick_Check=Yes with combining class 0 (checked exhaustively in the tests below).
-/// Anything else goes through the quick check and, if needed, a full comparison ([`crate::nfc`]).
+/// Whether `s` is in Unicode Normalization Form C: `hocba-nfc`'s fast path (ASCII, below U+0300, the
+/// Latin Extended Additional block of precomposed Vietnamese), then the full check.
 #[must_use]
 pub fn is_nfc(s: &str) -> bool {
-    is_quick_nfc(s) || crate::nfc::is_nfc(s)
-}
-
-/// The fast path of [`is_nfc`]: every character below U+0300 or in U+1E00–U+1EFF.
-pub(crate) fn is_quick_nfc(s: &str) -> bool {
-    s.is_ascii() || s.chars().all(quick_yes)
-}
-
-const fn quick_yes(c: char) -> bool {
-    (c as u32) < 0x300 || matches!(c as u32, 0x1E00..=0x1EFF)
+    crate::nfc::is_nfc(s)
 }
 
 /// Longest name (people, schools, places), in characters.
@@ -153,36 +140,12 @@ mod tests {
         ];
         for s in samples {
             let f = facts(s);
-            let quick = s.chars().all(quick_yes);
+            let quick = s.chars().all(hocba_nfc::is_quick_nfc_char);
             assert_eq!(f.quick_nfc, quick, "{s:?}");
             let control = s.chars().any(|c| c.is_control() && c != '\n');
             assert_eq!(f.control, control, "{s:?}");
             assert_eq!(f.line_break, s.contains('\n'), "{s:?}");
         }
-    }
-
-    #[test]
-    fn the_fast_path_agrees_with_unicode_normalization() {
-        use unicode_normalization::char::canonical_combining_class;
-        for c in (0u32..0x300)
-            .chain(0x1E00..=0x1EFF)
-            .filter_map(char::from_u32)
-        {
-            assert!(quick_yes(c));
-            let mut buf = [0u8; 4];
-            assert!(
-                unicode_normalization::is_nfc(c.encode_utf8(&mut buf)),
-                "{c:?}"
-            );
-            assert!(
-                unicode_normalization::is_nfc_quick(core::iter::once(c))
-                    == unicode_normalization::IsNormalized::Yes,
-                "{c:?}"
-            );
-            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
-        }
-        assert!(!quick_yes('\u{0300}'));
-        assert!(!is_nfc("A\u{030A}"));
     }
 
     #[test]

@@ -155,10 +155,19 @@ impl StatusListError {
     /// The message in `lang`.
     #[must_use]
     pub fn message(&self, lang: Lang) -> String {
+        // English spelled out (equal to `Display`, tested), as `EnvelopeError::message` does (D-121).
         match (self, lang) {
-            (e, Lang::En) => e.to_string(),
+            (StatusListError::Json(e), Lang::En) => {
+                alloc::format!("status list: {}", crate::json::read_error_message(e, Lang::En))
+            }
+            (StatusListError::UnsupportedFormat { found }, Lang::En) => alloc::format!(
+                "status list: unsupported format `{found}`, expected `{STATUS_LIST_FORMAT}`"
+            ),
             (StatusListError::Json(e), Lang::Vi) => {
-                alloc::format!("danh sách trạng thái: {}", e.message(Lang::Vi))
+                alloc::format!(
+                    "danh sách trạng thái: {}",
+                    crate::json::read_error_message(e, Lang::Vi)
+                )
             }
             (StatusListError::UnsupportedFormat { found }, Lang::Vi) => alloc::format!(
                 "danh sách trạng thái: định dạng `{found}` không được hỗ trợ, cần `{STATUS_LIST_FORMAT}`"
@@ -220,5 +229,26 @@ impl StatusList {
     #[must_use]
     pub fn entry(&self, record_id: &str) -> Option<&StatusEntry> {
         self.entries.iter().find(|e| e.record_id == record_id)
+    }
+}
+
+#[cfg(test)]
+mod message_tests {
+    use super::*;
+
+    #[test]
+    fn english_messages_are_the_display_texts() {
+        for e in [
+            StatusListError::Json(AssessError::EmptyInput),
+            StatusListError::Json(AssessError::Structure {
+                pointer: "/list".into(),
+                detail: "missing field `entries`".into(),
+            }),
+            StatusListError::UnsupportedFormat {
+                found: "x/1".into(),
+            },
+        ] {
+            assert_eq!(e.message(Lang::En), alloc::string::ToString::to_string(&e));
+        }
     }
 }

@@ -120,9 +120,19 @@ impl EnvelopeError {
     /// The message in `lang`.
     #[must_use]
     pub fn message(&self, lang: Lang) -> String {
+        // Each English text is spelled out (equal to `Display`, tested) rather than `to_string()`, whose
+        // `Display` would link every assessment error's text through `Json` (D-121).
         match (self, lang) {
-            (EnvelopeError::Json(e), _) => e.message(lang),
-            (e, Lang::En) => e.to_string(),
+            (EnvelopeError::Json(e), _) => crate::json::read_error_message(e, lang),
+            (EnvelopeError::UnsupportedFormat { found }, Lang::En) => alloc::format!(
+                "unsupported format `{found}`: expected `{SIGNED_FORMAT}` (or `{RECORD_FORMAT}` to sign)"
+            ),
+            (EnvelopeError::NotARecord, Lang::En) => {
+                alloc::format!("/record: not a `{RECORD_FORMAT}` object")
+            }
+            (EnvelopeError::TooManySignatures { count }, Lang::En) => {
+                alloc::format!("{count} signatures, at most {MAX_SIGNATURES}")
+            }
             (EnvelopeError::UnsupportedFormat { found }, Lang::Vi) => alloc::format!(
                 "định dạng `{found}` không được hỗ trợ: cần `{SIGNED_FORMAT}` (hoặc `{RECORD_FORMAT}` để ký)"
             ),
@@ -225,5 +235,28 @@ impl Envelope {
         m.insert("record".into(), self.record.clone());
         m.insert("signatures".into(), Value::Array(signatures));
         Value::Object(m)
+    }
+}
+
+#[cfg(test)]
+mod message_tests {
+    use super::*;
+
+    #[test]
+    fn english_messages_are_the_display_texts() {
+        for e in [
+            EnvelopeError::Json(AssessError::EmptyInput),
+            EnvelopeError::Json(AssessError::DuplicateKey {
+                pointer: "/a".into(),
+                key: "b".into(),
+            }),
+            EnvelopeError::UnsupportedFormat {
+                found: "x/1".into(),
+            },
+            EnvelopeError::NotARecord,
+            EnvelopeError::TooManySignatures { count: 40 },
+        ] {
+            assert_eq!(e.message(Lang::En), alloc::string::ToString::to_string(&e));
+        }
     }
 }

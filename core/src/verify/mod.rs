@@ -16,4 +16,7 @@ pub use content::{signed_content, RecordSummary, SignedContent};
 pub use envelope::{parse_envelope, Envelope, EnvelopeError, EnvelopeSignature, SIGNED_FORMAT};
 pub use policy::VerifyPolicy;
 pub use report::{Check, CheckStatus, Verdict, VerificationReport};
-pub use verify::{verify, verify_cached, verify_envelope, verify_envelope_cached, VerifyInputs};
+pub use verify::{
+    unreadable_envelope_report, verify, verify_cached, verify_envelope, verify_envelope_cached,
+    verify_envelope_with_record_checks, VerifyInputs,
+};

@@ -13,51 +13,7 @@ use crate::Lang;
 /// Format tag of the JSON report.
 pub const REPORT_FORMAT: &str = "hocba.verification-report/1";
 
-/// The outcome of one check.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CheckStatus {
-    /// The check ran and holds.
-    Valid,
-    /// The check ran and fails: the record must not be trusted.
-    Invalid,
-    /// The check did not apply or its input was not given, and it is not required.
-    Skipped,
-    /// A required check could not run or could not decide.
-    Error,
-}
-
-impl CheckStatus {
-    /// Its name in `lang`.
-    #[must_use]
-    pub const fn text(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (CheckStatus::Valid, Lang::Vi) => "Hợp lệ",
-            (CheckStatus::Valid, Lang::En) => "Valid",
-            (CheckStatus::Invalid, Lang::Vi) => "Không hợp lệ",
-            (CheckStatus::Invalid, Lang::En) => "Invalid",
-            (CheckStatus::Skipped, Lang::Vi) => "Bỏ qua",
-            (CheckStatus::Skipped, Lang::En) => "Skipped",
-            (CheckStatus::Error, Lang::Vi) => "Không xác định được",
-            (CheckStatus::Error, Lang::En) => "Error",
-        }
-    }
-}
-
-/// One check.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Check {
-    /// Stable id: `format`, `canonical_digest`, `signatures[1].path`, `roles.order`, `status`, ...
-    pub id: String,
-    /// Outcome.
-    pub status: CheckStatus,
-    /// Stable code (`valid` when the check holds, else the specific reason).
-    pub code: String,
-    /// Vietnamese message.
-    pub message_vi: String,
-    /// English message.
-    pub message_en: String,
-}
+pub use crate::check::{Check, CheckStatus};
 
 /// Why a check did not hold, as a report states it: a stable code and a message in each language. The
 /// error types of the verification path implement it (listed at the end of this file), so that a check is made from
@@ -87,14 +43,26 @@ pub(crate) fn ck(id: &str, status: CheckStatus, code: &str, vi: String, en: Stri
     Check::new(id, status, code, vi, en)
 }
 
+/// The code of a check whose signature arithmetic could not run (the WebAssembly signature module could
+/// not be loaded, decisions D-123): [`crate::pki::AlgorithmError::ArithmeticUnavailable`].
+const ARITHMETIC_UNAVAILABLE: &str = "signature_arithmetic_unavailable";
+
 impl Check {
-    /// A check that did not hold, for `reason`.
+    /// A check that did not hold, for `reason`. A check that failed only because its signature
+    /// arithmetic could not run did not run: it is [`CheckStatus::Error`] (could not decide), never
+    /// Invalid.
     #[must_use]
     pub fn from_reason(
         id: impl Into<String>,
         status: CheckStatus,
         reason: &dyn CheckReason,
     ) -> Check {
+        let status =
+            if status == CheckStatus::Invalid && reason.reason_code() == ARITHMETIC_UNAVAILABLE {
+                CheckStatus::Error
+            } else {
+                status
+            };
         Check::new(
             id,
             status,
@@ -102,33 +70,6 @@ impl Check {
             reason.reason_message(Lang::Vi),
             reason.reason_message(Lang::En),
         )
-    }
-
-    /// A check result.
-    #[must_use]
-    pub fn new(
-        id: impl Into<String>,
-        status: CheckStatus,
-        code: impl Into<String>,
-        message_vi: impl Into<String>,
-        message_en: impl Into<String>,
-    ) -> Check {
-        Check {
-            id: id.into(),
-            status,
-            code: code.into(),
-            message_vi: message_vi.into(),
-            message_en: message_en.into(),
-        }
-    }
-
-    /// The message in `lang`.
-    #[must_use]
-    pub fn message(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Vi => &self.message_vi,
-            Lang::En => &self.message_en,
-        }
     }
 }
 

@@ -4,9 +4,11 @@ use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
+use serde_json::Value;
+
 use super::cms::{read_cms_with_store, CmsFacts, EssAttribute};
 use super::content::{canonical_bytes, signed_content, SignedContent};
-use super::envelope::{parse_envelope, Envelope, EnvelopeSignature};
+use super::envelope::{parse_envelope, Envelope, EnvelopeError, EnvelopeSignature};
 use super::policy::{bind_role, claimed_role, VerifyPolicy};
 use super::report::{
     ck, Check, CheckStatus, SignerSummary, StatusListSummary, TimeSource, TrustSummary, Verdict,
@@ -577,19 +579,26 @@ pub fn verify_cached(
 ) -> VerificationReport {
     match parse_envelope(envelope_bytes) {
         Ok(env) => verify_envelope_cached(&env, inputs, cache),
-        Err(e) => {
-            let checks = alloc::vec![Check::from_reason("format", CheckStatus::Invalid, &e)];
-            VerificationReport {
-                verdict: Verdict::derive(&checks),
-                now: inputs.now,
-                digest: None,
-                record: None,
-                signers: Vec::new(),
-                trust: TrustSummary::of(inputs.store, inputs.crls),
-                status_list: None,
-                checks,
-            }
-        }
+        Err(e) => unreadable_envelope_report(&e, inputs),
+    }
+}
+
+/// The report on an envelope that cannot be read: its `format` check is Invalid, and nothing else ran.
+#[must_use]
+pub fn unreadable_envelope_report(
+    error: &EnvelopeError,
+    inputs: &VerifyInputs<'_>,
+) -> VerificationReport {
+    let checks = alloc::vec![Check::from_reason("format", CheckStatus::Invalid, error)];
+    VerificationReport {
+        verdict: Verdict::derive(&checks),
+        now: inputs.now,
+        digest: None,
+        record: None,
+        signers: Vec::new(),
+        trust: TrustSummary::of(inputs.store, inputs.crls),
+        status_list: None,
+        checks,
     }
 }
 
@@ -605,6 +614,21 @@ pub fn verify_envelope_cached(
     env: &Envelope,
     inputs: &VerifyInputs<'_>,
     cache: &dyn PathCache,
+) -> VerificationReport {
+    verify_envelope_with_record_checks(env, inputs, cache, &super::adapter::record_checks)
+}
+
+/// [`verify_envelope_cached`] with the record's own checks (`schema` and `arithmetic`) made by
+/// `record_checks` instead of the rules linked here. The report is [`verify_envelope_cached`]'s when
+/// `record_checks` answers as [`crate::record::record_checks`] does; the WebAssembly verification module,
+/// which leaves the rules out, passes the answer of the rules module (decisions D-121). It is asked once,
+/// and only for a record that has a canonical form.
+#[must_use]
+pub fn verify_envelope_with_record_checks(
+    env: &Envelope,
+    inputs: &VerifyInputs<'_>,
+    cache: &dyn PathCache,
+    record_checks: &dyn Fn(&Value) -> Vec<Check>,
 ) -> VerificationReport {
     let cache = &TrustStoreFirst {
         store: inputs.store,
@@ -637,7 +661,7 @@ pub fn verify_envelope_cached(
             };
         }
     };
-    checks.extend(super::adapter::record_checks(&env.record));
+    checks.extend(record_checks(&env.record));
     checks.push(ck(
         "canonical_digest",
         CheckStatus::Valid,
@@ -1061,6 +1085,16 @@ pub fn status_check_for(
     inputs: &VerifyInputs<'_>,
 ) -> (Check, Option<StatusListSummary>) {
     status_check(content, &[], inputs)
+}
+
+/// [`status_check_for`] with a memo that may know signature outcomes ([`PathCache::known_signature`]).
+#[must_use]
+pub fn status_check_for_in(
+    content: &SignedContent,
+    inputs: &VerifyInputs<'_>,
+    cache: &dyn PathCache,
+) -> (Check, Option<StatusListSummary>) {
+    status_check_cached(content, &[], inputs, cache)
 }
 
 /// Checks a detached CMS made with a school seal over `content_bytes` (a manifest, a list), exactly as a

@@ -1,43 +1,44 @@
-//! The browser's own signature arithmetic (WebCrypto) for verification, D-87.
+//! Signature checks the verification module leaves to JS (decisions D-87, D-123).
 //!
-//! WebAssembly has no 64×64→128-bit multiply, so RSA and ECDSA in pure Rust run 7–30× slower here than
-//! natively, while every browser and Node 20 ship a native, constant-time implementation behind
-//! `crypto.subtle`. WebCrypto is asynchronous and the core is not, so a verification runs in passes:
+//! The verification module holds no public-key arithmetic. Every RSA, ECDSA and Ed25519 check goes to
+//! JS, which runs it with the platform's own crypto (`crypto.subtle` in browsers, `node:crypto` in Node:
+//! native, constant-time, and WebAssembly has no 64×64→128-bit multiply that would make RustCrypto fast
+//! here) or, when the platform cannot (Ed25519, whose strict rules differ between implementations; a key
+//! encoding WebCrypto refuses; a page without `crypto.subtle`), with the signature module, RustCrypto
+//! compiled on its own and loaded only then (`signatures.rs`). JS is asynchronous and the core is not,
+//! so a verification — and the building of a trust store, whose CA links are signatures too — runs in
+//! passes:
 //!
-//! 1. The core verifies with a [`PathCache`] whose [`PathCache::known_signature`] answers from the
-//!    outcomes known so far; a check it does not know yet is written down as a [`Request`] and assumed
-//!    valid for this pass.
-//! 2. The JS layer (`js/webcrypto.js`) runs the requests with `crypto.subtle.verify` and hands the outcomes
-//!    back ([`Exchange::answer`]). A request WebCrypto cannot run (an RSA-PSS key encoding it refuses, …)
-//!    is computed here by the core's RustCrypto backend instead.
-//! 3. If every assumed outcome was valid, the pass saw exactly what a verification with the real
-//!    outcomes sees (the core is deterministic), so its report stands; otherwise the next pass runs with
-//!    the outcomes now known. Each pass adds answers, so this ends; after [`MAX_PASSES`] every unknown
-//!    check is computed here.
+//! 1. The core runs with a [`PathCache`] whose [`PathCache::known_signature`] answers from the outcomes
+//!    known so far; a check it does not know yet is written down as a [`Request`] and assumed valid for
+//!    this pass.
+//! 2. JS runs the written checks and hands the outcomes back ([`Exchange::answer`]).
+//! 3. If every assumed outcome was valid, the pass saw exactly what a run with the real outcomes sees
+//!    (the core is deterministic), so its result stands; otherwise the next pass runs with the outcomes
+//!    now known. Each such pass learns at least one outcome, and a run asks finitely many checks (the
+//!    path search has a budget), so this ends.
 //!
 //! The policy (accepted algorithms, key sizes, the key's fit to the scheme, strict DER of ECDSA
 //! signatures) is decided by the core before it asks, so only arithmetic is delegated and reports do not
-//! depend on who did it (the Node tests compare both on every shared vector). Ed25519 stays in Rust: its
-//! strict verification rules (small-order keys, non-canonical points) differ between implementations.
+//! depend on who did it (the Node tests compare every shared vector with the native CLI, and the
+//! wasm-bindgen tests run the same passes against RustCrypto in one module).
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 use hocba_core::pki::{
-    verify_raw_signature, AlgorithmError, CertInfo, DigestAlgorithm, PathCache, PublicKey,
-    SignatureScheme,
+    AlgorithmError, CertInfo, DigestAlgorithm, PathCache, PublicKey, SignatureScheme,
 };
 
-/// How many passes may ask WebCrypto before the remaining unknown checks are computed in WebAssembly.
-/// A genuine record needs one; each invalid signature on a tried path can add one.
-pub(crate) const MAX_PASSES: usize = 4;
+use crate::scheme_text::scheme_text;
 
-/// One signature check for `crypto.subtle.verify`.
+/// One signature check for JS to run.
 #[derive(Debug)]
 pub(crate) struct Request {
     /// The outcome's key in [`Exchange`] (the check's inputs, length-prefixed).
     id: Vec<u8>,
-    /// The WebCrypto algorithm, as JSON: `{"name", "hash", "namedCurve"?, "saltLength"?}`.
+    /// The WebCrypto algorithm, as JSON: `{"name", "hash", "namedCurve"?, "saltLength"?}`; empty when
+    /// the platform must not run it (the signature module does).
     pub algorithm: String,
     /// The SHA-256 hex of the SubjectPublicKeyInfo and the algorithm: imported keys are reused by it.
     pub key_id: String,
@@ -47,9 +48,10 @@ pub(crate) struct Request {
     pub message: Vec<u8>,
     /// The signature as WebCrypto takes it (`r || s` for ECDSA).
     pub signature: Vec<u8>,
-    /// What the core's backend needs if WebCrypto cannot run it.
-    scheme: SignatureScheme,
-    signature_der: Vec<u8>,
+    /// The scheme as the signature module reads it (`scheme_text`).
+    pub scheme: String,
+    /// The signature as the certificate, CMS or CRL carries it, for the signature module.
+    pub signature_der: Vec<u8>,
 }
 
 /// The WebCrypto name of a digest.
@@ -105,21 +107,17 @@ impl Exchange {
         &self.pending
     }
 
-    /// Takes the outcomes of the pending checks, in order: 1 valid, 0 invalid, anything else "WebCrypto
-    /// could not run it" (computed here). Returns whether every one is valid, i.e. whether the last
-    /// pass's report stands.
+    /// Takes the outcomes of the pending checks, in order: 1 valid, 0 invalid, anything else "could not
+    /// be computed" (the signature module did not load: offline, blocked), which the report shows as a
+    /// check that could not decide, never as invalid. Returns whether every one is valid, i.e. whether the
+    /// last pass's result stands.
     pub fn answer(&mut self, outcomes: &[u8]) -> bool {
         let mut all_valid = outcomes.len() == self.pending.len();
         for (request, &outcome) in self.pending.drain(..).zip(outcomes) {
             let result = match outcome {
                 1 => Ok(()),
                 0 => Err(AlgorithmError::BadSignature),
-                _ => verify_raw_signature(
-                    request.scheme,
-                    &request.spki,
-                    &request.message,
-                    &request.signature_der,
-                ),
+                _ => Err(AlgorithmError::ArithmeticUnavailable),
             };
             all_valid &= result.is_ok();
             self.known.insert(request.id, result);
@@ -127,14 +125,19 @@ impl Exchange {
         all_valid
     }
 
-    /// The memo for one pass: `delegate` false computes every unknown check here (the last pass, or no
-    /// WebCrypto).
-    pub fn pass(&mut self, delegate: bool) -> Pass<'_> {
+    /// Whether some check could not be computed (answered 2): the signature module did not load.
+    pub fn any_unavailable(&self) -> bool {
+        self.known
+            .values()
+            .any(|o| *o == Err(AlgorithmError::ArithmeticUnavailable))
+    }
+
+    /// The memo for one pass.
+    pub fn pass(&mut self) -> Pass<'_> {
         self.pending.clear();
         Pass {
             known: &self.known,
             pending: RefCell::new(&mut self.pending),
-            delegate,
         }
     }
 }
@@ -144,7 +147,6 @@ impl Exchange {
 pub(crate) struct Pass<'a> {
     known: &'a BTreeMap<Vec<u8>, Result<(), AlgorithmError>>,
     pending: RefCell<&'a mut Vec<Request>>,
-    delegate: bool,
 }
 
 impl PathCache for Pass<'_> {
@@ -155,33 +157,35 @@ impl PathCache for Pass<'_> {
         message: &[u8],
         signature: &[u8],
     ) -> Option<Result<(), AlgorithmError>> {
-        if !self.delegate && self.known.is_empty() {
-            return None; // all in WebAssembly (`Verifier::verify`): nothing to look up or write down
-        }
         let id = outcome_id(&signer.spki_der, scheme, message, signature);
         if let Some(outcome) = self.known.get(&id) {
             return Some(outcome.clone());
         }
-        if !self.delegate {
-            return None;
-        }
-        let key = signer.key.as_ref().ok()?;
-        let algorithm = algorithm(key, scheme)?;
-        // An RSA signature is exactly as long as the modulus. OpenSSL would also take one with its leading
-        // zero bytes cut off; RustCrypto and AWS-LC do not, so such a signature is judged here.
-        if matches!(key, PublicKey::Rsa(_)) && signature.len() != key.bits().div_ceil(8) {
-            return None;
-        }
+        // The core asks only once it accepted the key; a key it refused is its own answer.
+        let key = match signer.key.as_ref() {
+            Ok(key) => key,
+            Err(e) => return Some(Err(e.clone())),
+        };
+        let mut platform = algorithm(key, scheme);
         let fixed = match scheme {
+            // DER the core refuses: decided without any arithmetic, as the backend decides it.
             SignatureScheme::Ecdsa(_) => match key.ecdsa_signature_fixed(signature) {
                 Ok(fixed) => fixed,
-                // DER the core refuses: decided without any arithmetic, as the backend decides it.
                 Err(e) => return Some(Err(e)),
             },
-            _ => signature.to_vec(),
+            // An RSA signature is exactly as long as the modulus. OpenSSL would also take one with its
+            // leading zero bytes cut off; RustCrypto and AWS-LC do not, so the signature module judges it.
+            SignatureScheme::RsaPkcs1(_) | SignatureScheme::RsaPss { .. } => {
+                if signature.len() != key.bits().div_ceil(8) {
+                    platform = None;
+                }
+                signature.to_vec()
+            }
+            SignatureScheme::Ed25519 => signature.to_vec(),
         };
         let mut pending = self.pending.borrow_mut();
         if !pending.iter().any(|r| r.id == id) {
+            let algorithm = platform.unwrap_or_default();
             let key_id = hocba_core::canonical::sha256_hex(
                 &[signer.spki_der.as_slice(), algorithm.as_bytes()].concat(),
             );
@@ -192,11 +196,11 @@ impl PathCache for Pass<'_> {
                 spki: signer.spki_der.clone(),
                 message: message.to_vec(),
                 signature: fixed,
-                scheme,
+                scheme: scheme_text(scheme),
                 signature_der: signature.to_vec(),
             });
         }
-        // Assumed for this pass; the pass's report stands only if WebCrypto confirms it.
+        // Assumed for this pass; the pass's result stands only if JS confirms it.
         Some(Ok(()))
     }
 }
@@ -217,53 +221,68 @@ mod tests {
     }
 
     #[test]
-    fn rsa_and_ecdsa_checks_are_delegated_once_and_assumed_valid_until_answered() {
+    fn every_check_is_delegated_once_and_assumed_valid_until_answered() {
         let rsa = cert("gvcn");
         let p256 = cert("seal-p256");
         let scheme = rsa.scheme.clone().unwrap();
         let rsa_sig = vec![7u8; rsa.key.as_ref().unwrap().bits().div_ceil(8)];
         let mut exchange = Exchange::default();
         {
-            let pass = exchange.pass(true);
+            let pass = exchange.pass();
             for _ in 0..2 {
                 assert_eq!(
                     pass.known_signature(&rsa, scheme, b"message", &rsa_sig),
                     Some(Ok(()))
                 );
             }
-            // A short RSA signature and ECDSA DER the core refuses are never asked for.
+            // A short RSA signature is asked for too, but of the signature module, not the platform.
             assert_eq!(
                 pass.known_signature(&rsa, scheme, b"message", &rsa_sig[1..]),
-                None
+                Some(Ok(()))
             );
+            // ECDSA DER the core refuses is decided here, without asking.
             let ecdsa = SignatureScheme::Ecdsa(DigestAlgorithm::Sha256);
             assert_eq!(
                 pass.known_signature(&p256, ecdsa, b"message", &[0x30, 0x03, 0x02, 0x01, 0x00]),
                 Some(Err(AlgorithmError::BadSignature))
             );
         }
-        assert_eq!(
-            exchange.pending().len(),
-            1,
-            "one request for the same check"
-        );
-        let request = &exchange.pending()[0];
+        let pending = exchange.pending();
+        assert_eq!(pending.len(), 2, "one request for the same check");
         assert!(
-            request.algorithm.contains("RSASSA-PKCS1-v1_5")
-                || request.algorithm.contains("RSA-PSS")
+            pending[0].algorithm.contains("RSASSA-PKCS1-v1_5")
+                || pending[0].algorithm.contains("RSA-PSS")
         );
-        assert_eq!(request.signature, rsa_sig);
-        // Refuted: the next pass knows it and asks nothing.
-        assert!(!exchange.answer(&[0]));
+        assert_eq!(pending[0].signature, rsa_sig);
+        assert_eq!(pending[0].scheme, scheme_text(scheme));
         assert_eq!(
-            exchange
-                .pass(true)
-                .known_signature(&rsa, scheme, b"message", &rsa_sig),
-            Some(Err(AlgorithmError::BadSignature))
+            pending[1].algorithm, "",
+            "the short signature is not for the platform"
         );
+        assert_eq!(pending[1].signature_der, rsa_sig[1..]);
+        // Refuted, and not computable: the next pass knows both and asks nothing.
+        assert!(!exchange.answer(&[0, 2]));
+        {
+            let pass = exchange.pass();
+            assert_eq!(
+                pass.known_signature(&rsa, scheme, b"message", &rsa_sig),
+                Some(Err(AlgorithmError::BadSignature))
+            );
+            assert_eq!(
+                pass.known_signature(&rsa, scheme, b"message", &rsa_sig[1..]),
+                Some(Err(AlgorithmError::ArithmeticUnavailable))
+            );
+        }
         assert!(exchange.pending().is_empty());
-        // Without delegation unknown checks are left to the core.
-        let pass = exchange.pass(false);
-        assert_eq!(pass.known_signature(&rsa, scheme, b"other", &rsa_sig), None);
+        assert!(exchange.any_unavailable());
+        // Confirmed: the pass stands.
+        {
+            let pass = exchange.pass();
+            assert_eq!(
+                pass.known_signature(&rsa, scheme, b"other", &rsa_sig),
+                Some(Ok(()))
+            );
+        }
+        assert!(exchange.answer(&[1]));
     }
 }
