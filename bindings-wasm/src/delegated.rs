@@ -142,6 +142,64 @@ impl Exchange {
     }
 }
 
+/// A job run in passes — a trust store, a verification, a QR stub's verification: its exchange, the last
+/// pass's result, and whether that result stands.
+#[derive(Debug)]
+pub(crate) struct Passes<R> {
+    pub exchange: Exchange,
+    result: Option<R>,
+    settled: bool,
+}
+
+impl<R> Default for Passes<R> {
+    fn default() -> Self {
+        Passes {
+            exchange: Exchange::default(),
+            result: None,
+            settled: false,
+        }
+    }
+}
+
+impl<R> Passes<R> {
+    /// A result that needed no pass (computed with every signature at hand).
+    #[cfg(all(feature = "signature-fallback", feature = "rules"))]
+    pub fn done(result: R) -> Self {
+        Passes {
+            exchange: Exchange::default(),
+            result: Some(result),
+            settled: true,
+        }
+    }
+
+    /// Runs one pass, `job` given the pass's memo; returns the number of checks it left pending (none:
+    /// its result stands).
+    pub fn run(&mut self, job: impl FnOnce(&Pass<'_>) -> R) -> usize {
+        self.result = Some(job(&self.exchange.pass()));
+        let pending = self.exchange.pending().len();
+        self.settled = pending == 0;
+        pending
+    }
+
+    /// Takes the outcomes of the pending checks ([`Exchange::answer`]); true when the last pass's
+    /// result stands.
+    pub fn answer(&mut self, outcomes: &[u8]) -> bool {
+        self.settled = self.exchange.answer(outcomes);
+        self.settled
+    }
+
+    /// Forgets the result: the job could not run.
+    pub fn clear(&mut self) {
+        self.result = None;
+        self.settled = false;
+    }
+
+    /// The result, once it stands.
+    pub fn settled(&self) -> Option<&R> {
+        self.result.as_ref().filter(|_| self.settled)
+    }
+}
+
 /// The [`PathCache`] of one pass: it remembers nothing across verifications (as the core's default
 /// `verify` does), it only answers signature checks whose outcome is known or assumed.
 pub(crate) struct Pass<'a> {

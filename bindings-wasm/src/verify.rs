@@ -20,7 +20,7 @@ use hocba_core::Lang;
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 
-use crate::delegated::Exchange;
+use crate::delegated::Passes;
 use crate::{lang, text};
 
 /// One input problem as the JS layer expects it (`HocbaError.problems`).
@@ -145,16 +145,19 @@ fn policy(text: &str, lang: Lang) -> Result<VerifyPolicy, Value> {
 #[wasm_bindgen]
 #[derive(Debug)]
 pub struct Verifier {
-    trust_files: Vec<(String, Vec<u8>)>,
+    trust: TrustFiles,
+    crls: Vec<CrlInfo>,
+    /// The store, or why there is none (a refusal's JSON text).
+    store: Passes<Result<TrustStore, String>>,
+}
+
+/// What the trust store is built from.
+#[derive(Debug)]
+struct TrustFiles {
+    files: Vec<(String, Vec<u8>)>,
     as_of: Option<UnixTime>,
     source: String,
     lang: Lang,
-    crls: Vec<CrlInfo>,
-    /// The store of the last pass, or why there is none (a refusal's JSON text).
-    built: Option<Result<TrustStore, String>>,
-    /// Whether `built` stands (its pass asked nothing or was confirmed).
-    settled: bool,
-    exchange: Exchange,
 }
 
 #[wasm_bindgen]
@@ -227,58 +230,51 @@ impl Verifier {
             return Err(refusal(problems));
         }
         Ok(Verifier {
-            trust_files: trust_names
-                .into_iter()
-                .zip(trust_files.iter().map(|f| f.to_vec()))
-                .collect(),
-            as_of,
-            source: source.into(),
-            lang,
+            trust: TrustFiles {
+                files: trust_names
+                    .into_iter()
+                    .zip(trust_files.iter().map(|f| f.to_vec()))
+                    .collect(),
+                as_of,
+                source: source.into(),
+                lang,
+            },
             crls: decoded,
-            built: None,
-            settled: false,
-            exchange: Exchange::default(),
+            store: Passes::default(),
         })
     }
 
     /// One pass of building the trust store; returns the number of signature checks it left pending.
     #[wasm_bindgen(js_name = buildStore)]
     pub fn build_store(&mut self) -> usize {
-        // The exchange is set aside while the pass borrows it, so the store can be built from `self`.
-        let mut exchange = core::mem::take(&mut self.exchange);
-        let built = self.store_with(&exchange.pass());
-        self.exchange = exchange;
-        self.built = Some(built);
-        let pending = self.exchange.pending().len();
-        self.settled = pending == 0;
-        pending
+        let trust = &self.trust;
+        self.store.run(|pass| trust.store_with(pass))
     }
 
     /// The outcomes of the store's pending checks (as [`Verification::answer`]); true when the last
     /// pass's store stands.
     #[wasm_bindgen(js_name = answerStore)]
     pub fn answer_store(&mut self, outcomes: &[u8]) -> bool {
-        self.settled = self.exchange.answer(outcomes);
-        self.settled
+        self.store.answer(outcomes)
     }
 
     /// Empty once the store stands, else the refusal's JSON text (no anchor, or not built yet).
     #[wasm_bindgen(js_name = storeResult)]
     #[must_use]
     pub fn store_result(&self) -> String {
-        match (&self.built, self.settled) {
+        match self.store.settled() {
             // A link or root that could not be checked would silently drop out of the store: say why.
-            (Some(_), true) if self.exchange.any_unavailable() => refusal(vec![problem(
+            Some(_) if self.store.exchange.any_unavailable() => refusal(vec![problem(
                 "signature_arithmetic_unavailable",
                 "/trust",
-                match self.lang {
+                match self.trust.lang {
                     Lang::Vi => "không tải được phần kiểm tra chữ ký nên chưa kiểm tra được các chứng thư tin cậy (kiểm tra kết nối rồi thử lại)".into(),
                     Lang::En => "the signature module could not be loaded, so the trusted certificates could not be checked (check the connection and try again)".into(),
                 },
             )]),
-            (Some(Ok(_)), true) => String::new(),
-            (Some(Err(refused)), true) => refused.clone(),
-            _ => not_settled("the trust store"),
+            Some(Ok(_)) => String::new(),
+            Some(Err(refused)) => refused.clone(),
+            None => not_settled("the trust store"),
         }
     }
 
@@ -303,9 +299,7 @@ impl Verifier {
             now,
             policy,
             lang,
-            exchange: Exchange::default(),
-            report: None,
-            settled: false,
+            passes: Passes::default(),
         })
     }
 
@@ -334,18 +328,16 @@ impl Verifier {
             now,
             policy,
             lang,
-            exchange: Exchange::default(),
-            report: None,
-            settled: false,
+            passes: Passes::default(),
         })
     }
 }
 
-impl Verifier {
+impl TrustFiles {
     /// The trust store from the files, each signature check asked of `cache` first.
     fn store_with(&self, cache: &dyn PathCache) -> Result<TrustStore, String> {
         let mut store = TrustStore::new();
-        for (name, file) in &self.trust_files {
+        for (name, file) in &self.files {
             // Each file was read once already in `new`: a failure here is not expected.
             store
                 .add_file_in(name, file, cache)
@@ -395,10 +387,10 @@ fn not_settled(what: &str) -> String {
 
 /// The store a verification pass runs with: the verifier's, once it stands.
 fn settled_store(verifier: &Verifier) -> Option<&TrustStore> {
-    match (&verifier.built, verifier.settled) {
-        (Some(Ok(store)), true) => Some(store),
-        _ => None,
-    }
+    verifier
+        .store
+        .settled()
+        .and_then(|built| built.as_ref().ok())
 }
 
 /// One envelope's verification, run in passes (see `delegated.rs`): while `run` returns a number of
@@ -415,9 +407,7 @@ pub struct Verification {
     now: UnixTime,
     policy: VerifyPolicy,
     lang: Lang,
-    exchange: Exchange,
-    report: Option<VerificationReport>,
-    settled: bool,
+    passes: Passes<VerificationReport>,
 }
 
 #[wasm_bindgen]
@@ -426,7 +416,7 @@ impl Verification {
     /// known yet are assumed valid and listed as pending. Returns their number.
     pub fn run(&mut self, verifier: &Verifier) -> usize {
         let Some(store) = settled_store(verifier) else {
-            self.report = None;
+            self.passes.clear();
             return 0;
         };
         let inputs = VerifyInputs {
@@ -436,19 +426,15 @@ impl Verification {
             now: self.now,
             policy: &self.policy,
         };
-        let pass = &self.exchange.pass();
-        let record_checks = &self.record_checks;
-        self.report = Some(match &self.envelope {
+        let (envelope, record_checks) = (&self.envelope, &self.record_checks);
+        self.passes.run(|pass| match envelope {
             Ok(env) => verify_envelope_with_record_checks(env, &inputs, pass, &|record| {
                 record_checks
                     .clone()
                     .unwrap_or_else(|| unjudged_record_checks(record))
             }),
             Err(e) => unreadable_envelope_report(e, &inputs),
-        });
-        let pending = self.exchange.pending().len();
-        self.settled = pending == 0;
-        pending
+        })
     }
 
     /// The JSON text of the envelope's record, for the rules module's `recordChecks`; none when the
@@ -476,17 +462,16 @@ impl Verification {
     /// The outcomes of the pending checks in order (1 valid, 0 invalid, 2 could not be computed).
     /// True when the last pass's report stands.
     pub fn answer(&mut self, outcomes: &[u8]) -> bool {
-        self.settled = self.exchange.answer(outcomes);
-        self.settled
+        self.passes.answer(outcomes)
     }
 
     /// `{"ok": true, "report": …}` of the settled pass (the core's `hocba.verification-report/1`,
     /// messages in the language asked for).
     #[must_use]
     pub fn report(&self) -> String {
-        match (&self.report, self.settled) {
-            (Some(report), true) => text(&json!({"ok": true, "report": report.to_json(self.lang)})),
-            _ => not_settled("the verification"),
+        match self.passes.settled() {
+            Some(report) => text(&json!({"ok": true, "report": report.to_json(self.lang)})),
+            None => not_settled("the verification"),
         }
     }
 }
@@ -501,9 +486,7 @@ pub struct QrVerification {
     now: UnixTime,
     policy: VerifyPolicy,
     lang: Lang,
-    exchange: Exchange,
-    report: Option<QrReport>,
-    settled: bool,
+    passes: Passes<QrReport>,
 }
 
 #[wasm_bindgen]
@@ -511,46 +494,40 @@ impl QrVerification {
     /// Runs one pass (as [`Verification::run`]).
     pub fn run(&mut self, verifier: &Verifier) -> usize {
         let Some(store) = settled_store(verifier) else {
-            self.report = None;
+            self.passes.clear();
             return 0;
         };
-        self.report = Some(verify_stub_in(
-            &self.stub,
-            &QrVerifyInputs {
-                store,
-                certificates: &[],
-                crls: &verifier.crls,
-                status_list: self.status.as_ref(),
-                now: self.now,
-                policy: &self.policy,
-                record: self.record.as_deref(),
-            },
-            &self.exchange.pass(),
-        ));
-        let pending = self.exchange.pending().len();
-        self.settled = pending == 0;
-        pending
+        let inputs = QrVerifyInputs {
+            store,
+            certificates: &[],
+            crls: &verifier.crls,
+            status_list: self.status.as_ref(),
+            now: self.now,
+            policy: &self.policy,
+            record: self.record.as_deref(),
+        };
+        let stub = &self.stub;
+        self.passes.run(|pass| verify_stub_in(stub, &inputs, pass))
     }
 
     /// As [`Verification::answer`].
     pub fn answer(&mut self, outcomes: &[u8]) -> bool {
-        self.settled = self.exchange.answer(outcomes);
-        self.settled
+        self.passes.answer(outcomes)
     }
 
     /// `{"ok": true, "report": …}` of the settled pass (the core's QR report).
     #[must_use]
     pub fn report(&self) -> String {
-        match (&self.report, self.settled) {
-            (Some(report), true) => text(&json!({"ok": true, "report": report.to_json(self.lang)})),
-            _ => not_settled("the QR verification"),
+        match self.passes.settled() {
+            Some(report) => text(&json!({"ok": true, "report": report.to_json(self.lang)})),
+            None => not_settled("the QR verification"),
         }
     }
 }
 
 /// The accessors JS reads a pending check with, for each object that runs passes.
 macro_rules! pending_checks {
-    ($owner:ty) => {
+    ($owner:ty, $passes:ident) => {
         #[wasm_bindgen]
         impl $owner {
             /// The WebCrypto algorithm of pending check `i` (JSON), or empty: the platform must not
@@ -558,7 +535,8 @@ macro_rules! pending_checks {
             #[wasm_bindgen(js_name = pendingAlgorithm)]
             #[must_use]
             pub fn pending_algorithm(&self, i: usize) -> String {
-                self.exchange
+                self.$passes
+                    .exchange
                     .pending()
                     .get(i)
                     .map(|r| r.algorithm.clone())
@@ -569,7 +547,8 @@ macro_rules! pending_checks {
             #[wasm_bindgen(js_name = pendingKeyId)]
             #[must_use]
             pub fn pending_key_id(&self, i: usize) -> String {
-                self.exchange
+                self.$passes
+                    .exchange
                     .pending()
                     .get(i)
                     .map(|r| r.key_id.clone())
@@ -580,7 +559,8 @@ macro_rules! pending_checks {
             #[wasm_bindgen(js_name = pendingSpki)]
             #[must_use]
             pub fn pending_spki(&self, i: usize) -> Vec<u8> {
-                self.exchange
+                self.$passes
+                    .exchange
                     .pending()
                     .get(i)
                     .map(|r| r.spki.clone())
@@ -591,7 +571,8 @@ macro_rules! pending_checks {
             #[wasm_bindgen(js_name = pendingMessage)]
             #[must_use]
             pub fn pending_message(&self, i: usize) -> Vec<u8> {
-                self.exchange
+                self.$passes
+                    .exchange
                     .pending()
                     .get(i)
                     .map(|r| r.message.clone())
@@ -602,7 +583,8 @@ macro_rules! pending_checks {
             #[wasm_bindgen(js_name = pendingSignature)]
             #[must_use]
             pub fn pending_signature(&self, i: usize) -> Vec<u8> {
-                self.exchange
+                self.$passes
+                    .exchange
                     .pending()
                     .get(i)
                     .map(|r| r.signature.clone())
@@ -613,7 +595,8 @@ macro_rules! pending_checks {
             #[wasm_bindgen(js_name = pendingScheme)]
             #[must_use]
             pub fn pending_scheme(&self, i: usize) -> String {
-                self.exchange
+                self.$passes
+                    .exchange
                     .pending()
                     .get(i)
                     .map(|r| r.scheme.clone())
@@ -624,7 +607,8 @@ macro_rules! pending_checks {
             #[wasm_bindgen(js_name = pendingSignatureDer)]
             #[must_use]
             pub fn pending_signature_der(&self, i: usize) -> Vec<u8> {
-                self.exchange
+                self.$passes
+                    .exchange
                     .pending()
                     .get(i)
                     .map(|r| r.signature_der.clone())
@@ -634,9 +618,9 @@ macro_rules! pending_checks {
     };
 }
 
-pending_checks!(Verifier);
-pending_checks!(Verification);
-pending_checks!(QrVerification);
+pending_checks!(Verifier, store);
+pending_checks!(Verification, passes);
+pending_checks!(QrVerification, passes);
 
 /// Verification in one call, as the CLI runs it: every signature computed here by this build's backend
 /// and the record judged by the rules linked here. For the build with everything inside (the
@@ -656,11 +640,10 @@ impl Verifier {
         policy_options: &str,
         lang_code: &str,
     ) -> String {
-        if self.built.is_none() {
-            self.built = Some(self.store_with(&NoPathCache));
-            self.settled = true;
+        if self.store.settled().is_none() {
+            self.store = Passes::done(self.trust.store_with(&NoPathCache));
         }
-        let store = match &self.built {
+        let store = match self.store.settled() {
             Some(Ok(store)) => store,
             Some(Err(refused)) => return refused.clone(),
             None => return not_settled("the trust store"),

@@ -589,7 +589,14 @@ pub fn unreadable_envelope_report(
     error: &EnvelopeError,
     inputs: &VerifyInputs<'_>,
 ) -> VerificationReport {
-    let checks = alloc::vec![Check::from_reason("format", CheckStatus::Invalid, error)];
+    stopped_early(
+        alloc::vec![Check::from_reason("format", CheckStatus::Invalid, error)],
+        inputs,
+    )
+}
+
+/// The report of a verification that stopped after `checks`: no digest, record, signer or status list.
+fn stopped_early(checks: Vec<Check>, inputs: &VerifyInputs<'_>) -> VerificationReport {
     VerificationReport {
         verdict: Verdict::derive(&checks),
         now: inputs.now,
@@ -649,16 +656,7 @@ pub fn verify_envelope_with_record_checks(
                 CheckStatus::Error,
                 &e,
             ));
-            return VerificationReport {
-                verdict: Verdict::derive(&checks),
-                now: inputs.now,
-                digest: None,
-                record: None,
-                signers: Vec::new(),
-                trust: TrustSummary::of(inputs.store, inputs.crls),
-                status_list: None,
-                checks,
-            };
+            return stopped_early(checks, inputs);
         }
     };
     checks.extend(record_checks(&env.record));
