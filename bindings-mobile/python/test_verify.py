@@ -1,6 +1,6 @@
 """The lookup API through the uniffi Python bindings: every shared verification vector
 (tests/vectors/verify/) gives the expected verdict and ordered checks, and the same report as the native
-`hocba verify`; the display summary; bad input across the boundary is a typed error."""
+`hocba verify`; the display summary; the verifier's policy; bad input across the boundary is a typed error."""
 
 import json
 import subprocess
@@ -181,6 +181,91 @@ class QrStub(unittest.TestCase):
             self.assertIn(hm.CheckStatus.INVALID, [c.status for c in r.checks])
             self.assertIsNone(r.claims)
             self.assertIsNone(r.display)
+
+
+def native_verify_demo(envelope_path, s, extra, lang):
+    args = [str(HOCBA), "verify", "--trust", str(SIGNED / "trust"), "--status", str(SIGNED / s["status_list"]),
+            "--at", s["now"], "--format", "json", "--lang", lang] + extra
+    for c in s["crls"]:
+        args += ["--crl", str(SIGNED / c)]
+    report = json.loads(subprocess.run(args + [str(envelope_path)], capture_output=True, check=False).stdout)
+    report.get("trust", {}).pop("source", None)
+    return report
+
+
+class Policy(unittest.TestCase):
+    """The verifier's policy (VerificationPolicy) on the demo record, whose certificates name no policy and
+    whose signatures carry no timestamp."""
+
+    def setUp(self):
+        self.store, self.sample = demo_store()
+        self.envelope = (SIGNED / "valid.json").read_bytes()
+        self.now = hm.VerificationTime.RFC3339(self.sample["now"])
+
+    def verify(self, lang=hm.Language.EN, **fields):
+        return self.store.verify_with_policy(self.envelope, self.now, lang, hm.VerificationPolicy(**fields))
+
+    def test_the_generated_defaults_are_the_cores(self):
+        p = hm.VerificationPolicy()
+        self.assertEqual((p.require_revocation, p.require_status_list, p.require_timestamp,
+                          p.status_list_max_age_days, p.acceptable_policies, p.explicit_policy,
+                          p.inhibit_policy_mapping, p.inhibit_any_policy),
+                         (False, False, False, 35, None, False, False, False))
+
+    def test_the_default_policy_is_verify(self):
+        r = self.verify()
+        self.assertEqual(r.verdict, hm.Verdict.VALID, [(c.id, c.code) for c in r.checks])
+        self.assertEqual(r, self.store.verify(self.envelope, self.now, hm.Language.EN))
+
+    def test_an_explicit_policy_refuses_paths_that_name_none(self):
+        r = self.verify(explicit_policy=True)
+        self.assertEqual(r.verdict, hm.Verdict.INVALID)
+        path = next(c for c in r.checks if c.id == "signatures[0].path")
+        self.assertEqual((path.status, path.code), (hm.CheckStatus.INVALID, "policy_not_acceptable"))
+        self.assertEqual(json.loads(r.report_json),
+                         native_verify_demo(SIGNED / "valid.json", self.sample, ["--explicit-policy"], "en"))
+
+    def test_an_acceptable_policy_alone_decides_nothing_here(self):
+        r = self.verify(acceptable_policies=["2.16.704.1.1"])
+        self.assertEqual(r.verdict, hm.Verdict.VALID, [(c.id, c.code) for c in r.checks])
+        self.assertEqual(json.loads(r.report_json),
+                         native_verify_demo(SIGNED / "valid.json", self.sample, ["--policy", "2.16.704.1.1"], "en"))
+
+    def test_required_timestamps_are_missing(self):
+        r = self.verify(require_timestamp=True)
+        self.assertNotEqual(r.verdict, hm.Verdict.VALID)
+        ts = [c for c in r.checks if c.id.endswith(".timestamp")]
+        self.assertEqual(len(ts), 3)
+        self.assertTrue(all(c.code == "timestamp_absent" and c.status != hm.CheckStatus.SKIPPED for c in ts), ts)
+
+    def test_the_qr_stub_takes_the_policy_too(self):
+        stub = (SIGNED / "valid.stub.txt").read_text(encoding="utf-8")
+        default = self.store.verify_qr_with_policy(stub, None, self.now, hm.Language.EN, hm.VerificationPolicy())
+        self.assertEqual(default, self.store.verify_qr(stub, None, self.now, hm.Language.EN))
+        self.assertEqual(default.verdict, hm.Verdict.VALID)
+        r = self.store.verify_qr_with_policy(stub, None, self.now, hm.Language.EN,
+                                             hm.VerificationPolicy(explicit_policy=True))
+        self.assertEqual(r.verdict, hm.Verdict.INVALID)
+        self.assertIn(("path", "policy_not_acceptable"), [(c.id, c.code) for c in r.checks])
+
+    def test_a_malformed_oid_or_an_empty_list_is_a_typed_error(self):
+        stub = (SIGNED / "valid.stub.txt").read_text(encoding="utf-8")
+        for oids, lang, words in [(["vnpt-ca"], hm.Language.VI, "`vnpt-ca` không phải OID"),
+                                  (["2.16.704.1.1", "vnpt-ca"], hm.Language.EN, "`vnpt-ca` is not an OID"),
+                                  ([], hm.Language.EN, "is empty")]:
+            with self.assertRaises(hm.HocbaError.InvalidInput) as cm:
+                self.verify(lang, acceptable_policies=oids)
+            self.assertEqual(cm.exception.code, "policy_option_invalid")
+            self.assertIn(words, cm.exception.detail)
+            self.assertEqual(len(cm.exception.problems), 1)
+            with self.assertRaises(hm.HocbaError.InvalidInput) as cm:
+                self.store.verify_qr_with_policy(stub, None, self.now, lang,
+                                                 hm.VerificationPolicy(acceptable_policies=oids))
+            self.assertEqual(cm.exception.code, "policy_option_invalid")
+        self.assertTrue(cm.exception.problems[0].startswith("policy_option_invalid /acceptable_policies: "))
+        # A negative age cannot even be built: the field is unsigned.
+        with self.assertRaises(ValueError):
+            self.verify(status_list_max_age_days=-1)
 
 
 class BadInput(unittest.TestCase):

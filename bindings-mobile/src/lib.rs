@@ -3,7 +3,9 @@
 //! Nothing here decides anything: every rule and check lives in `hocba-core`.
 //!
 //! * [`TrustStore`] — anchors, CRLs and a status list read once, then `verify(envelope, now, language)`
-//!   from any number of threads, and `verify_qr` for the QR stub of a printed record;
+//!   from any number of threads, and `verify_qr` for the QR stub of a printed record; both also with a
+//!   [`VerificationPolicy`] (`verify_with_policy`, `verify_qr_with_policy`) when the verifier requires more
+//!   than the default;
 //! * [`display_summary`] — what to show of a record;
 //! * [`assess_json`] — the assessment engine, for tools.
 
@@ -11,6 +13,7 @@ uniffi::setup_scaffolding!();
 
 mod display;
 mod error;
+mod policy;
 mod qr;
 mod time;
 mod trust_store;
@@ -18,6 +21,7 @@ mod verification;
 
 pub use display::{display_summary, DisplayField, RecordDisplay, SubjectDisplay};
 pub use error::HocbaError;
+pub use policy::VerificationPolicy;
 pub use qr::{QrClaimsInfo, QrSeal, QrVerificationResult};
 pub use time::VerificationTime;
 pub use trust_store::{TrustStore, MAX_TRUST_ITEMS, MAX_TRUST_ITEM_BYTES};

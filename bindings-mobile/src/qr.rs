@@ -4,10 +4,10 @@
 
 use hocba_core::pki::cert::hex_lower;
 use hocba_core::qr::{verify_stub, QrReport, QrVerifyInputs};
-use hocba_core::verify::VerifyPolicy;
 use hocba_core::Lang;
 
 use crate::display::RecordDisplay;
+use crate::policy::VerificationPolicy;
 use crate::time::VerificationTime;
 use crate::trust_store::TrustStore;
 use crate::verification::{CheckResult, Verdict};
@@ -101,9 +101,10 @@ fn result_of(
 
 #[uniffi::export]
 impl TrustStore {
-    /// Verifies the text of a scanned QR stub at `now`. The seal's certificate is looked up by the stub's
-    /// key id among the store's certificates, the status list's signature and, when `record` (a signed
-    /// envelope or a record) is given, its signatures; `record` also lets the stub be matched to it.
+    /// Verifies the text of a scanned QR stub at `now` with the default policy. The seal's certificate is
+    /// looked up by the stub's key id among the store's certificates, the status list's signature and,
+    /// when `record` (a signed envelope or a record) is given, its signatures; `record` also lets the stub
+    /// be matched to it.
     ///
     /// # Errors
     /// [`HocbaError::BadTime`] only: every problem of the stub is a check of the result.
@@ -114,9 +115,26 @@ impl TrustStore {
         now: VerificationTime,
         language: Language,
     ) -> Result<QrVerificationResult, HocbaError> {
+        self.verify_qr_with_policy(text, record, now, language, VerificationPolicy::default())
+    }
+
+    /// [`TrustStore::verify_qr`] with the verifier's `policy` (its certificate policies apply to the seal's
+    /// path, as to a record's signers).
+    ///
+    /// # Errors
+    /// [`HocbaError::BadTime`]; [`HocbaError::InvalidInput`] `policy_option_invalid` for a policy that
+    /// cannot be used (an empty `acceptable_policies`, an entry that is not a dotted OID).
+    pub fn verify_qr_with_policy(
+        &self,
+        text: String,
+        record: Option<Vec<u8>>,
+        now: VerificationTime,
+        language: Language,
+        policy: VerificationPolicy,
+    ) -> Result<QrVerificationResult, HocbaError> {
         let lang: Lang = language.into();
         let now = now.resolve(lang)?;
-        let policy = VerifyPolicy::default();
+        let policy = policy.to_core(lang)?;
         let report = verify_stub(
             &text,
             &QrVerifyInputs {

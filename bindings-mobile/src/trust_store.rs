@@ -6,10 +6,11 @@ use std::sync::Arc;
 
 use hocba_core::pki::{CrlInfo, TrustStore as CoreTrustStore};
 use hocba_core::status::{parse_status_document, StatusDocument, StatusListError};
-use hocba_core::verify::{verify, VerifyInputs, VerifyPolicy};
+use hocba_core::verify::{verify, VerifyInputs};
 use hocba_core::Lang;
 
 use crate::display::RecordDisplay;
+use crate::policy::VerificationPolicy;
 use crate::time::VerificationTime;
 use crate::verification::{result_of, VerificationResult};
 use crate::{HocbaError, Language};
@@ -159,9 +160,25 @@ impl TrustStore {
         now: VerificationTime,
         language: Language,
     ) -> Result<VerificationResult, HocbaError> {
+        self.verify_with_policy(envelope, now, language, VerificationPolicy::default())
+    }
+
+    /// [`TrustStore::verify`] with the verifier's `policy`: revocation, status list or timestamps
+    /// required, the status list's maximum age, the certificate policies the signers' paths must satisfy.
+    ///
+    /// # Errors
+    /// [`HocbaError::BadTime`]; [`HocbaError::InvalidInput`] `policy_option_invalid` for a policy that
+    /// cannot be used (an empty `acceptable_policies`, an entry that is not a dotted OID).
+    pub fn verify_with_policy(
+        &self,
+        envelope: Vec<u8>,
+        now: VerificationTime,
+        language: Language,
+        policy: VerificationPolicy,
+    ) -> Result<VerificationResult, HocbaError> {
         let lang: Lang = language.into();
         let now = now.resolve(lang)?;
-        let policy = VerifyPolicy::default();
+        let policy = policy.to_core(lang)?;
         let report = verify(
             &envelope,
             &VerifyInputs {

@@ -1,5 +1,5 @@
 // The lookup API from Kotlin on the JVM: the shared verification vectors (expected checks and the native
-// report), one TrustStore shared by many threads, and bad input across the boundary. Same tiny runner as
+// report), one TrustStore shared by many threads, the verifier's policy, and bad input across the boundary. Same tiny runner as
 // VectorsTest.kt: "ok"/"FAILED" per check, a summary line, exit code 1 on any failure.
 package hocba.mobile.test
 
@@ -13,6 +13,7 @@ import uniffi.hocba_mobile.HocbaException
 import uniffi.hocba_mobile.Language
 import uniffi.hocba_mobile.TrustStore
 import uniffi.hocba_mobile.Verdict
+import uniffi.hocba_mobile.VerificationPolicy
 import uniffi.hocba_mobile.VerificationResult
 import uniffi.hocba_mobile.VerificationTime
 import uniffi.hocba_mobile.displaySummary
@@ -247,6 +248,65 @@ fun qrStubOfThePrintedRecord() {
     }
 }
 
+/** The demo store and record of examples/signed (samples.json's "valid"): certificates that name no
+ * certificate policy, signatures without timestamps. */
+fun demoStore(): Triple<TrustStore, ByteArray, VerificationTime> {
+    val dir = File(repo, "examples/signed")
+    val samples = parseJson(File(dir, "samples.json").readText()) as Map<*, *>
+    val s = (samples["samples"] as List<*>).map { it as Map<*, *> }.first { it["name"] == "valid" }
+    val store = TrustStore(
+        (samples["trust"] as List<*>).map { File(dir, it as String).readBytes() },
+        (s["crls"] as List<*>).map { File(dir, it as String).readBytes() },
+        File(dir, s["status_list"] as String).readBytes(),
+    )
+    return Triple(store, File(dir, s["envelope"] as String).readBytes(), VerificationTime.Rfc3339(s["now"] as String))
+}
+
+fun verificationPolicyOfTheVerifier() {
+    val (store, envelope, now) = demoStore()
+    store.use {
+        fun verify(p: VerificationPolicy) = store.verifyWithPolicy(envelope, now, Language.EN, p)
+        fun failing(r: VerificationResult) = r.checks.filter { it.status != CheckStatus.VALID }.map { it.id to it.code }
+        check(VerificationPolicy() == VerificationPolicy(false, false, false, 35u, null, false, false, false)) {
+            "generated defaults: ${VerificationPolicy()}"
+        }
+        val default = verify(VerificationPolicy())
+        check(default.verdict == Verdict.VALID) { failing(default).toString() }
+        check(default == store.verify(envelope, now, Language.EN)) { "verify differs from the default policy" }
+
+        val explicit = verify(VerificationPolicy(explicitPolicy = true))
+        val path = explicit.checks.first { it.id == "signatures[0].path" }
+        check(explicit.verdict == Verdict.INVALID && path.status == CheckStatus.INVALID && path.code == "policy_not_acceptable") {
+            "${explicit.verdict} ${failing(explicit)}"
+        }
+        val acceptable = verify(VerificationPolicy(acceptablePolicies = listOf("2.16.704.1.1")))
+        check(acceptable.verdict == Verdict.VALID) { failing(acceptable).toString() }
+        val timestamps = verify(VerificationPolicy(requireTimestamp = true))
+        check(timestamps.verdict != Verdict.VALID && timestamps.checks.count { it.code == "timestamp_absent" } == 3) {
+            "${timestamps.verdict} ${failing(timestamps)}"
+        }
+
+        val stub = File(repo, "examples/signed/valid.stub.txt").readText()
+        val qr = store.verifyQrWithPolicy(stub, null, now, Language.EN, VerificationPolicy(explicitPolicy = true))
+        check(qr.verdict == Verdict.INVALID && qr.checks.any { it.id == "path" && it.code == "policy_not_acceptable" }) {
+            qr.checks.toString()
+        }
+        check(store.verifyQrWithPolicy(stub, null, now, Language.EN, VerificationPolicy()) == store.verifyQr(stub, null, now, Language.EN)) {
+            "verifyQr differs from the default policy"
+        }
+
+        for ((oids, lang) in listOf(listOf("vnpt-ca") to Language.VI, listOf("2.16.704.1.1", "vnpt-ca") to Language.EN, listOf<String>() to Language.EN)) {
+            try {
+                store.verifyWithPolicy(envelope, now, lang, VerificationPolicy(acceptablePolicies = oids))
+                error("$oids accepted")
+            } catch (e: HocbaException.InvalidInput) {
+                check(e.code == "policy_option_invalid" && e.problems.size == 1) { "$oids: ${e.code} ${e.problems}" }
+                check(oids.isEmpty() || e.detail.contains("`vnpt-ca`")) { e.detail }
+            }
+        }
+    }
+}
+
 fun main(args: Array<String>) {
     repo = File(args.getOrElse(0) { "." }).canonicalFile
     val checks = listOf(
@@ -257,6 +317,7 @@ fun main(args: Array<String>) {
         "displaySummary: bad bytes → typed errors" to ::displaySummaryRefusesBadBytesWithTypedErrors,
         "bad PEM, bad CRL, no anchor, bad time → typed errors" to ::badTrustDataAndBadTimeAreTypedErrors,
         "QR stub: alone, with its record, with another record, garbage" to ::qrStubOfThePrintedRecord,
+        "VerificationPolicy: defaults, explicit policy, acceptable OID, timestamps, malformed OID" to ::verificationPolicyOfTheVerifier,
     )
     var failed = 0
     for ((name, check) in checks) {

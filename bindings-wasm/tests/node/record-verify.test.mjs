@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { canonicalBytes, canonicalDigest, createVerifier, HocbaError, validate, verify, wrap } from "../../pkg/index.node.js";
-// The raw exports of the same, already loaded module: the pass protocol of src/webcrypto.rs, driven by hand.
+// The raw exports of the same, already loaded modules: the pass protocol of src/delegated.rs, driven by hand.
 import { Verifier as RawVerifier } from "../../pkg/hocba_verify.js";
 import { recordChecks } from "../../pkg/hocba_rules.js";
 
@@ -96,7 +96,7 @@ test("verification vectors: the verdict and the exact check list, with WebCrypto
     const { trust, crls, envelope, statusList, now } = verifyInputs(v);
     const report = await verify(envelope, { trust, crls, statusList, now, lang: "en" });
     // The same verification with every signature computed in WebAssembly: the arithmetic's home must not
-    // change a single check (webcrypto.rs).
+    // change a single check (delegated.rs).
     const alone = await verify(envelope, { trust, crls, statusList, now, lang: "en", platformCrypto: false });
     if (JSON.stringify(alone) !== JSON.stringify(report)) failures.push(`${v.id}: WebCrypto and WebAssembly reports differ`);
     const got = report.checks.map(({ id, status, code }) => ({ id, status, code }));
