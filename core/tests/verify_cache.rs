@@ -144,3 +144,34 @@ fn known_signature_outcomes_are_asked_for_and_decide_the_checks() {
         .iter()
         .any(|c| c.id.ends_with(".signature") && c.status == CheckStatus::Invalid));
 }
+
+/// A signature the arithmetic could not be run for (the WebAssembly signature module did not load,
+/// D-123) decides nothing: its checks, the signers' paths through such links and the roles are
+/// undecided, never invalid, and the verdict is indeterminate.
+#[test]
+fn signatures_that_cannot_be_computed_leave_the_record_undecided() {
+    let v = common::vector("valid-full");
+    let policy = VerifyPolicy::default();
+    let inputs = inputs_of(&v, &policy);
+    let unavailable = Oracle {
+        answer: Err(AlgorithmError::ArithmeticUnavailable),
+        asked: std::cell::Cell::new(0),
+    };
+    let report = verify_cached(&v.envelope, &inputs, &unavailable);
+    assert_eq!(report.verdict, Verdict::Indeterminate);
+    let invalid: Vec<&str> = report
+        .checks
+        .iter()
+        .filter(|c| c.status == CheckStatus::Invalid)
+        .map(|c| c.id.as_str())
+        .collect();
+    assert!(invalid.is_empty(), "invalid: {invalid:?}");
+    for id in ["signatures[0].signature", "signatures[0].path"] {
+        let check = report.checks.iter().find(|c| c.id == id).expect(id);
+        assert_eq!(
+            (check.status, check.code.as_str()),
+            (CheckStatus::Error, "signature_arithmetic_unavailable"),
+            "{id}"
+        );
+    }
+}

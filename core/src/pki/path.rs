@@ -291,12 +291,25 @@ struct Search<'a> {
     /// The verifier's certificate-policy inputs.
     policies: &'a InitialPolicies,
     best: Option<((bool, usize), PathError)>,
+    /// A link whose signature could not be computed at all (the WebAssembly signature module did not
+    /// load, D-123): a path through it may be valid, so no failure elsewhere decides the search.
+    undecided: Option<PathError>,
     /// Candidate issuers considered so far (bounded by [`MAX_PATH_CANDIDATES`]).
     candidates_seen: usize,
 }
 
 impl Search<'_> {
     fn record(&mut self, reached_anchor: bool, depth: usize, error: PathError) {
+        if matches!(
+            error,
+            PathError::Algorithm {
+                error: AlgorithmError::ArithmeticUnavailable,
+                ..
+            }
+        ) {
+            self.undecided.get_or_insert(error);
+            return;
+        }
         let rank = (reached_anchor, depth);
         if self.best.as_ref().is_none_or(|(r, _)| rank > *r) {
             self.best = Some((rank, error));
@@ -547,6 +560,7 @@ pub fn build_path_with(
         at,
         policies,
         best: None,
+        undecided: None,
         candidates_seen: 0,
     };
     let mut path = alloc::vec![Arc::clone(leaf)];
@@ -557,12 +571,13 @@ pub fn build_path_with(
             subject: leaf.display_name(),
             limit: MAX_PATH_CANDIDATES,
         }),
-        None => Err(search.best.map_or_else(
-            || PathError::UnknownIssuer {
+        None => Err(match (search.undecided, search.best) {
+            (Some(undecided), _) => undecided,
+            (None, Some((_, best))) => best,
+            (None, None) => PathError::UnknownIssuer {
                 subject: leaf.display_name(),
                 issuer: leaf.issuer.display(),
             },
-            |(_, e)| e,
-        )),
+        }),
     }
 }
