@@ -78,6 +78,20 @@ function refused(text) {
   return new HocbaError(asCalled(out.problems?.length ? out.problems : out.errors ?? [out.error]), out.error);
 }
 
+/** `f()`, with a refusal the wasm glue throws as JSON text (a `Result` error) turned into a HocbaError. */
+function refusing(f) {
+  try {
+    return f();
+  } catch (e) {
+    throw typeof e === "string" ? refused(e) : e;
+  }
+}
+
+/** A status list as the verification module takes it: text, or undefined for none. */
+function statusText(statusList) {
+  return statusList === null || statusList === undefined ? undefined : decoder.decode(asBytes(statusList));
+}
+
 const ALL_LOADED = { rules: () => true, verification: () => true, load: async () => {} };
 
 /**
@@ -117,12 +131,7 @@ export function wrap(wasm, verificationWasm, makeChecker, loading = ALL_LOADED) 
       return report;
     },
     canonicalBytes(record, { lang = "vi" } = {}) {
-      try {
-        return records().canonicalBytes(asText(record), checkLang(lang));
-      } catch (e) {
-        if (typeof e === "string") throw refused(e);
-        throw e;
-      }
+      return refusing(() => records().canonicalBytes(asText(record), checkLang(lang)));
     },
     canonicalDigest(record, { lang = "vi" } = {}) {
       const out = JSON.parse(records().canonicalDigest(asText(record), checkLang(lang)));
@@ -159,12 +168,6 @@ export function wrap(wasm, verificationWasm, makeChecker, loading = ALL_LOADED) 
     if (!verification.setRecordChecks(checks)) throw refused(checks);
   }
 
-  /** The report of a settled verification (Verification or QrVerification), or its refusal thrown. */
-  function reportOf(job) {
-    const out = JSON.parse(job.report());
-    if (!out.ok) throw new HocbaError(asCalled(out.errors));
-    return out.report;
-  }
 
   /**
    * A trust store and CRLs built once (certificate links checked once, their signatures by the platform
@@ -175,14 +178,8 @@ export function wrap(wasm, verificationWasm, makeChecker, loading = ALL_LOADED) 
     await loading.load();
     const t = concat(trust, "trust");
     const c = concat(crls, "crls");
-    let inner;
-    try {
-      inner = new verificationWasm.Verifier(t.blob, t.lengths, JSON.stringify(t.names), c.blob, c.lengths, trustSource,
-        trustAsOf === undefined || trustAsOf === null ? "" : asTime(trustAsOf), checkLang(lang));
-    } catch (e) {
-      if (typeof e === "string") throw refused(e);
-      throw e;
-    }
+    let inner = refusing(() => new verificationWasm.Verifier(t.blob, t.lengths, JSON.stringify(t.names), c.blob,
+      c.lengths, trustSource, trustAsOf === undefined || trustAsOf === null ? "" : asTime(trustAsOf), checkLang(lang)));
     // Each keeps the keys it imported for this trust store's signers.
     const checkers = new Map();
     const checker = (platform) => {
@@ -197,42 +194,34 @@ export function wrap(wasm, verificationWasm, makeChecker, loading = ALL_LOADED) 
       inner.free();
       throw e;
     }
+    /**
+     * Runs `job` (a Verification or QrVerification) in passes to its report, `prepare(job)` first, then
+     * frees it.
+     */
+    async function reportOf(job, platform, prepare = () => {}) {
+      try {
+        prepare(job);
+        await settle(job, () => job.run(inner), (o) => job.answer(o), checker(platform));
+        const out = JSON.parse(job.report());
+        if (!out.ok) throw new HocbaError(asCalled(out.errors));
+        return out.report;
+      } finally {
+        job.free();
+      }
+    }
     return {
       async verify(envelope, { statusList = null, now, policy, lang: verifyLang = lang, platformCrypto: platform = true } = {}) {
-        const status = statusList === null || statusList === undefined ? undefined : decoder.decode(asBytes(statusList));
-        let verification;
-        try {
-          verification = inner.start(asBytes(envelope), status, asTime(now), policyText(policy), checkLang(verifyLang));
-        } catch (e) {
-          if (typeof e === "string") throw refused(e);
-          throw e;
-        }
-        try {
-          judgeRecord(verification);
-          await settle(verification, () => verification.run(inner), (o) => verification.answer(o), checker(platform));
-          return reportOf(verification);
-        } finally {
-          verification.free();
-        }
+        const verification = refusing(() => inner.start(asBytes(envelope), statusText(statusList), asTime(now),
+          policyText(policy), checkLang(verifyLang)));
+        return reportOf(verification, platform, judgeRecord);
       },
       async verifyQrStub(stub, { record = null, statusList = null, now, policy, lang: verifyLang = lang,
         platformCrypto: platform = true } = {}) {
-        const status = statusList === null || statusList === undefined ? undefined : decoder.decode(asBytes(statusList));
         const full = record === null || record === undefined ? undefined : asBytes(record);
         const text = typeof stub === "string" ? stub : decoder.decode(asBytes(stub));
-        let verification;
-        try {
-          verification = inner.startQrStub(text, full, status, asTime(now), policyText(policy), checkLang(verifyLang));
-        } catch (e) {
-          if (typeof e === "string") throw refused(e);
-          throw e;
-        }
-        try {
-          await settle(verification, () => verification.run(inner), (o) => verification.answer(o), checker(platform));
-          return reportOf(verification);
-        } finally {
-          verification.free();
-        }
+        const verification = refusing(() => inner.startQrStub(text, full, statusText(statusList), asTime(now),
+          policyText(policy), checkLang(verifyLang)));
+        return reportOf(verification, platform);
       },
       free() {
         inner?.free();

@@ -125,6 +125,14 @@ impl Exchange {
         all_valid
     }
 
+    /// A field of pending check `i`, or its empty value when there is no such check.
+    pub fn pending_field<T: Clone + Default>(&self, i: usize, field: impl Fn(&Request) -> &T) -> T {
+        self.pending
+            .get(i)
+            .map(|r| field(r).clone())
+            .unwrap_or_default()
+    }
+
     /// Whether some check could not be computed (answered 2): the signature module did not load.
     pub fn any_unavailable(&self) -> bool {
         self.known

@@ -151,10 +151,10 @@ pub struct Verifier {
     store: Passes<Result<TrustStore, String>>,
 }
 
-/// What the trust store is built from.
+/// What the trust store is built from: the certificates of the trust files, decoded once.
 #[derive(Debug)]
 struct TrustFiles {
-    files: Vec<(String, Vec<u8>)>,
+    certificates: Vec<CertInfo>,
     as_of: Option<UnixTime>,
     source: String,
     lang: Lang,
@@ -186,17 +186,19 @@ impl Verifier {
         let crl_files = split(crls, crl_lengths, "CRL").map_err(|p| refusal(vec![p]))?;
         let trust_names = names(trust_names, trust_files.len(), "trust");
         let mut problems = Vec::new();
+        let mut certificates = Vec::new();
         for (i, (file, name)) in trust_files.iter().zip(&trust_names).enumerate() {
             // Read now, so that a bad file is refused at once; the store is built by `build_store`.
-            if let Err(e) = CertInfo::load_many(file) {
-                problems.push(problem(
+            match CertInfo::load_many(file) {
+                Ok(certs) => certificates.extend(certs),
+                Err(e) => problems.push(problem(
                     e.code(),
                     &format!("/trust/{i}"),
                     match lang {
                         Lang::Vi => format!("không đọc được chứng thư tin cậy {name}: {e}"),
                         Lang::En => format!("cannot read the trusted certificate {name}: {e}"),
                     },
-                ));
+                )),
             }
         }
         let mut decoded = Vec::with_capacity(crl_files.len());
@@ -231,10 +233,7 @@ impl Verifier {
         }
         Ok(Verifier {
             trust: TrustFiles {
-                files: trust_names
-                    .into_iter()
-                    .zip(trust_files.iter().map(|f| f.to_vec()))
-                    .collect(),
+                certificates,
                 as_of,
                 source: source.into(),
                 lang,
@@ -293,11 +292,13 @@ impl Verifier {
     ) -> Result<Verification, String> {
         let (now, policy, lang) = settings(now, policy_options, lang_code)?;
         Ok(Verification {
-            envelope: parse_envelope(&envelope),
-            record_checks: None,
-            status: status_list.map(|text| parse_status_document(text.as_bytes())),
-            now,
-            policy,
+            job: EnvelopeJob {
+                envelope: parse_envelope(&envelope),
+                record_checks: None,
+                status: status_list.map(|text| parse_status_document(text.as_bytes())),
+                now,
+                policy,
+            },
             lang,
             passes: Passes::default(),
         })
@@ -334,15 +335,10 @@ impl Verifier {
 }
 
 impl TrustFiles {
-    /// The trust store from the files, each signature check asked of `cache` first.
+    /// The trust store from the certificates, each signature check asked of `cache` first.
     fn store_with(&self, cache: &dyn PathCache) -> Result<TrustStore, String> {
         let mut store = TrustStore::new();
-        for (name, file) in &self.files {
-            // Each file was read once already in `new`: a failure here is not expected.
-            store
-                .add_file_in(name, file, cache)
-                .map_err(|e| refusal(vec![problem(e.code(), "/trust", alloc_string(&e))]))?;
-        }
+        store.add_certificates_in(self.certificates.iter().cloned(), cache);
         store.as_of = self.as_of;
         let lang = self.lang;
         let mut store = store.finish_in(cache).map_err(|e| {
@@ -400,14 +396,46 @@ fn settled_store(verifier: &Verifier) -> Option<&TrustStore> {
 #[wasm_bindgen]
 #[derive(Debug)]
 pub struct Verification {
+    job: EnvelopeJob,
+    lang: Lang,
+    passes: Passes<VerificationReport>,
+}
+
+/// What one envelope's verification reads besides the trust store and CRLs.
+#[derive(Debug)]
+struct EnvelopeJob {
     envelope: Result<Envelope, EnvelopeError>,
     /// The record's own checks, as the rules module judged them (`set_record_checks`).
     record_checks: Option<Vec<Check>>,
     status: Option<Result<StatusDocument, StatusListError>>,
     now: UnixTime,
     policy: VerifyPolicy,
-    lang: Lang,
-    passes: Passes<VerificationReport>,
+}
+
+impl EnvelopeJob {
+    /// The report with `store` and `crls`, each signature outcome asked of `cache` first.
+    fn report(
+        &self,
+        store: &TrustStore,
+        crls: &[CrlInfo],
+        cache: &dyn PathCache,
+    ) -> VerificationReport {
+        let inputs = VerifyInputs {
+            store,
+            crls,
+            status_list: self.status.as_ref(),
+            now: self.now,
+            policy: &self.policy,
+        };
+        match &self.envelope {
+            Ok(env) => verify_envelope_with_record_checks(env, &inputs, cache, &|record| {
+                self.record_checks
+                    .clone()
+                    .unwrap_or_else(|| unjudged_record_checks(record))
+            }),
+            Err(e) => unreadable_envelope_report(e, &inputs),
+        }
+    }
 }
 
 #[wasm_bindgen]
@@ -419,22 +447,9 @@ impl Verification {
             self.passes.clear();
             return 0;
         };
-        let inputs = VerifyInputs {
-            store,
-            crls: &verifier.crls,
-            status_list: self.status.as_ref(),
-            now: self.now,
-            policy: &self.policy,
-        };
-        let (envelope, record_checks) = (&self.envelope, &self.record_checks);
-        self.passes.run(|pass| match envelope {
-            Ok(env) => verify_envelope_with_record_checks(env, &inputs, pass, &|record| {
-                record_checks
-                    .clone()
-                    .unwrap_or_else(|| unjudged_record_checks(record))
-            }),
-            Err(e) => unreadable_envelope_report(e, &inputs),
-        })
+        let job = &self.job;
+        self.passes
+            .run(|pass| job.report(store, &verifier.crls, pass))
     }
 
     /// The JSON text of the envelope's record, for the rules module's `recordChecks`; none when the
@@ -442,7 +457,7 @@ impl Verification {
     #[wasm_bindgen(js_name = recordText)]
     #[must_use]
     pub fn record_text(&self) -> Option<String> {
-        self.envelope.as_ref().ok().map(|env| text(&env.record))
+        self.job.envelope.as_ref().ok().map(|env| text(&env.record))
     }
 
     /// Takes the rules module's answer for [`Verification::record_text`] (the `checks` array of
@@ -454,7 +469,7 @@ impl Verification {
             .and_then(|v| checks_from_json(&v));
         let taken = parsed.is_some();
         if taken {
-            self.record_checks = parsed;
+            self.job.record_checks = parsed;
         }
         taken
     }
@@ -535,84 +550,49 @@ macro_rules! pending_checks {
             #[wasm_bindgen(js_name = pendingAlgorithm)]
             #[must_use]
             pub fn pending_algorithm(&self, i: usize) -> String {
-                self.$passes
-                    .exchange
-                    .pending()
-                    .get(i)
-                    .map(|r| r.algorithm.clone())
-                    .unwrap_or_default()
+                self.$passes.exchange.pending_field(i, |r| &r.algorithm)
             }
 
             /// What pending check `i`'s imported key may be reused by.
             #[wasm_bindgen(js_name = pendingKeyId)]
             #[must_use]
             pub fn pending_key_id(&self, i: usize) -> String {
-                self.$passes
-                    .exchange
-                    .pending()
-                    .get(i)
-                    .map(|r| r.key_id.clone())
-                    .unwrap_or_default()
+                self.$passes.exchange.pending_field(i, |r| &r.key_id)
             }
 
             /// Pending check `i`'s key (DER SubjectPublicKeyInfo).
             #[wasm_bindgen(js_name = pendingSpki)]
             #[must_use]
             pub fn pending_spki(&self, i: usize) -> Vec<u8> {
-                self.$passes
-                    .exchange
-                    .pending()
-                    .get(i)
-                    .map(|r| r.spki.clone())
-                    .unwrap_or_default()
+                self.$passes.exchange.pending_field(i, |r| &r.spki)
             }
 
             /// Pending check `i`'s signed bytes.
             #[wasm_bindgen(js_name = pendingMessage)]
             #[must_use]
             pub fn pending_message(&self, i: usize) -> Vec<u8> {
-                self.$passes
-                    .exchange
-                    .pending()
-                    .get(i)
-                    .map(|r| r.message.clone())
-                    .unwrap_or_default()
+                self.$passes.exchange.pending_field(i, |r| &r.message)
             }
 
             /// Pending check `i`'s signature, as WebCrypto takes it (`r ‖ s` for ECDSA).
             #[wasm_bindgen(js_name = pendingSignature)]
             #[must_use]
             pub fn pending_signature(&self, i: usize) -> Vec<u8> {
-                self.$passes
-                    .exchange
-                    .pending()
-                    .get(i)
-                    .map(|r| r.signature.clone())
-                    .unwrap_or_default()
+                self.$passes.exchange.pending_field(i, |r| &r.signature)
             }
 
             /// Pending check `i`'s scheme, as the signature module reads it.
             #[wasm_bindgen(js_name = pendingScheme)]
             #[must_use]
             pub fn pending_scheme(&self, i: usize) -> String {
-                self.$passes
-                    .exchange
-                    .pending()
-                    .get(i)
-                    .map(|r| r.scheme.clone())
-                    .unwrap_or_default()
+                self.$passes.exchange.pending_field(i, |r| &r.scheme)
             }
 
             /// Pending check `i`'s signature as signed (DER for ECDSA), for the signature module.
             #[wasm_bindgen(js_name = pendingSignatureDer)]
             #[must_use]
             pub fn pending_signature_der(&self, i: usize) -> Vec<u8> {
-                self.$passes
-                    .exchange
-                    .pending()
-                    .get(i)
-                    .map(|r| r.signature_der.clone())
-                    .unwrap_or_default()
+                self.$passes.exchange.pending_field(i, |r| &r.signature_der)
             }
         }
     };
@@ -655,23 +635,9 @@ impl Verifier {
             policy_options,
             lang_code,
         ) {
+            // No record checks were given: the rules linked here make them (`unjudged_record_checks`).
             Ok(verification) => {
-                let inputs = VerifyInputs {
-                    store,
-                    crls: &self.crls,
-                    status_list: verification.status.as_ref(),
-                    now: verification.now,
-                    policy: &verification.policy,
-                };
-                let report = match &verification.envelope {
-                    Ok(env) => verify_envelope_with_record_checks(
-                        env,
-                        &inputs,
-                        &NoPathCache,
-                        &hocba_core::record::record_checks,
-                    ),
-                    Err(e) => unreadable_envelope_report(e, &inputs),
-                };
+                let report = verification.job.report(store, &self.crls, &NoPathCache);
                 text(&json!({"ok": true, "report": report.to_json(verification.lang)}))
             }
             Err(refused) => refused,

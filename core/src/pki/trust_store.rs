@@ -110,25 +110,23 @@ impl TrustStore {
     /// # Errors
     /// [`TrustStoreError::Certificate`].
     pub fn add_file(&mut self, source_name: &str, bytes: &[u8]) -> Result<(), TrustStoreError> {
-        self.add_file_in(source_name, bytes, &NoPathCache)
-    }
-
-    /// [`TrustStore::add_file`], asking `cache` for the outcome of each self-signature check
-    /// ([`PathCache::known_signature`]): how the WebAssembly verification module leaves the arithmetic
-    /// to the platform (decisions D-87, D-123).
-    ///
-    /// # Errors
-    /// [`TrustStoreError::Certificate`].
-    pub fn add_file_in(
-        &mut self,
-        source_name: &str,
-        bytes: &[u8],
-        cache: &dyn PathCache,
-    ) -> Result<(), TrustStoreError> {
         let certs = CertInfo::load_many(bytes).map_err(|error| TrustStoreError::Certificate {
             source_name: source_name.into(),
             error,
         })?;
+        self.add_certificates_in(certs, &NoPathCache);
+        Ok(())
+    }
+
+    /// Adds decoded certificates as [`TrustStore::add_file`] does (roots become anchors, the others
+    /// intermediates), asking `cache` for the outcome of each self-signature check
+    /// ([`PathCache::known_signature`]): how the WebAssembly verification module leaves the arithmetic
+    /// to the platform, reading its files once and building the store in passes (decisions D-87, D-123).
+    pub fn add_certificates_in(
+        &mut self,
+        certs: impl IntoIterator<Item = CertInfo>,
+        cache: &dyn PathCache,
+    ) {
         for cert in certs {
             if is_root(&cert, cache) {
                 self.add_anchor(cert);
@@ -136,7 +134,6 @@ impl TrustStore {
                 self.add_intermediate(cert);
             }
         }
-        Ok(())
     }
 
     /// Checks the store's CA links once and returns the finished store.
@@ -148,7 +145,7 @@ impl TrustStore {
     }
 
     /// [`TrustStore::finish`], asking `cache` for the outcome of each link's signature check
-    /// ([`PathCache::known_signature`], as [`TrustStore::add_file_in`]).
+    /// ([`PathCache::known_signature`], as [`TrustStore::add_certificates_in`]).
     ///
     /// # Errors
     /// [`TrustStoreError::NoAnchor`].
