@@ -3,7 +3,7 @@
 // run (Ed25519, a key it refuses) goes to the signature module, loaded from the package folder the first
 // time. The pass protocol and why its result can be trusted are in src/delegated.rs.
 import { constants, createPublicKey, verify } from "node:crypto";
-import { keptKey } from "./webcrypto.js";
+import { computedBy, keptKey } from "./webcrypto.js";
 
 const HASH = { "SHA-256": "sha256", "SHA-384": "sha384", "SHA-512": "sha512" };
 
@@ -11,8 +11,7 @@ const HASH = { "SHA-256": "sha256", "SHA-384": "sha384", "SHA-512": "sha512" };
  * module's exports, loaded synchronously; `platform` false leaves every check to it. */
 export function platformChecker(signatures, platform = true) {
   const keys = new Map();
-  const inModule = (job, i) => signatures().verifySignature(job.pendingScheme(i), job.pendingSpki(i),
-    job.pendingMessage(i), job.pendingSignatureDer(i));
+  const inModule = (job, i) => computedBy(signatures(), job, i);
   const check = (job, i) => {
     const algorithm = job.pendingAlgorithm(i);
     if (!platform || algorithm === "") return inModule(job, i);

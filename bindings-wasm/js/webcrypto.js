@@ -34,19 +34,24 @@ function verifyParams(alg) {
   return { name: alg.name };
 }
 
+/** Pending check `i` of `job` computed by `signatures`, the signature module's exports: 1 valid, 0 not. */
+export function computedBy(signatures, job, i) {
+  return signatures.verifySignature(job.pendingScheme(i), job.pendingSpki(i), job.pendingMessage(i),
+    job.pendingSignatureDer(i));
+}
+
 /**
  * Computes pending check `i` of `job` in the signature module, loaded by `load()` (once): 1 valid,
  * 0 invalid, 2 when the module cannot be loaded (offline): the report then says the check could not run.
  */
-export async function inSignatureModule(job, i, load) {
+async function inSignatureModule(job, i, load) {
   let signatures;
   try {
     signatures = await load();
   } catch {
     return 2;
   }
-  return signatures.verifySignature(job.pendingScheme(i), job.pendingSpki(i), job.pendingMessage(i),
-    job.pendingSignatureDer(i));
+  return computedBy(signatures, job, i);
 }
 
 /** 1 valid, 0 invalid, 2 could not run. */

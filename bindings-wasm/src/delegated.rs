@@ -83,9 +83,9 @@ fn algorithm(key: &PublicKey, scheme: SignatureScheme) -> Option<String> {
     }
 }
 
-/// The key of a check's outcome: every input, length-prefixed so that no two checks share one.
-fn outcome_id(spki: &[u8], scheme: SignatureScheme, message: &[u8], signature: &[u8]) -> Vec<u8> {
-    let scheme = format!("{scheme:?}");
+/// The key of a check's outcome: every input (the scheme as `scheme_text`), length-prefixed so that no
+/// two checks share one.
+fn outcome_id(spki: &[u8], scheme: &str, message: &[u8], signature: &[u8]) -> Vec<u8> {
     let mut id = Vec::with_capacity(spki.len() + message.len() + signature.len() + 48);
     for part in [spki, scheme.as_bytes(), message, signature] {
         id.extend_from_slice(&u32::try_from(part.len()).unwrap_or(u32::MAX).to_be_bytes());
@@ -223,7 +223,8 @@ impl PathCache for Pass<'_> {
         message: &[u8],
         signature: &[u8],
     ) -> Option<Result<(), AlgorithmError>> {
-        let id = outcome_id(&signer.spki_der, scheme, message, signature);
+        let scheme_name = scheme_text(scheme);
+        let id = outcome_id(&signer.spki_der, &scheme_name, message, signature);
         if let Some(outcome) = self.known.get(&id) {
             return Some(outcome.clone());
         }
@@ -262,7 +263,7 @@ impl PathCache for Pass<'_> {
                 spki: signer.spki_der.clone(),
                 message: message.to_vec(),
                 signature: fixed,
-                scheme: scheme_text(scheme),
+                scheme: scheme_name,
                 signature_der: signature.to_vec(),
             });
         }
